@@ -1,0 +1,69 @@
+"""Sentences and clauses of the flat view, each tagged with the section it sits in."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import TextView
+from ingest.records import Section
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the flat view: its span, and the kinds of the section it belongs to."""
+
+    start: int
+    end: int
+    kinds: frozenset[str]
+    section: str
+
+
+def flat_index(view: TextView, original_offset: int) -> int:
+    """First flat-view index whose source offset is at or after ``original_offset``."""
+    return bisect.bisect_left(view.offsets, original_offset)
+
+
+def split_sentences(view: TextView, sections: list[Section]) -> list[Sentence]:
+    """Sentences never cross a section boundary (a heading without a full stop ends a sentence)."""
+    text = view.text
+    out: list[Sentence] = []
+    for section in sections:
+        start = flat_index(view, section.start)
+        end = flat_index(view, section.end)
+        kinds = frozenset(section.kind.split(","))
+        cursor = start
+        for match in _SENTENCE_END.finditer(text, start, end):
+            if match.end() > cursor:
+                out.append(Sentence(cursor, match.end(), kinds, section.kind))
+            cursor = match.end()
+        if cursor < end:
+            out.append(Sentence(cursor, end, kinds, section.kind))
+    return out
+
+
+def clause_bounds(text: str, sentence: Sentence, pos: int) -> tuple[int, int]:
+    """The clause (between commas/semicolons) of ``sentence`` that contains ``pos``."""
+    start = sentence.start
+    for match in _CLAUSE_END.finditer(text, sentence.start, pos):
+        start = match.end()
+    following = _CLAUSE_END.search(text, pos, sentence.end)
+    end = following.end() - 1 if following else sentence.end
+    return start, max(end, pos)
+
+
+def iter_clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """All clauses of a sentence as (start, end) spans without the delimiter."""
+    spans: list[tuple[int, int]] = []
+    cursor = sentence.start
+    for match in _CLAUSE_END.finditer(text, sentence.start, sentence.end):
+        if match.start() > cursor:
+            spans.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < sentence.end:
+        spans.append((cursor, sentence.end))
+    return spans

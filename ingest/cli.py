@@ -1,0 +1,258 @@
+"""``govinfo``: a thin command line over the ingest library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+DEFAULT_WAREHOUSE = Path("warehouse/govinfo.duckdb")
+DEFAULT_SAMPLE = Path("data/sample")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govinfo",
+        description="Turn a folder of government information-disclosure annual reports into a DuckDB warehouse.",
+        epilog="example: govinfo run data/sample   (ingest, dbt build, validate, summary)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(
+        name: str, help_text: str, example: str, func: Callable[[argparse.Namespace], int]
+    ) -> argparse.ArgumentParser:
+        command = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=f"example:\n  {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.set_defaults(func=func)
+        return command
+
+    def warehouse_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--warehouse",
+            type=Path,
+            default=DEFAULT_WAREHOUSE,
+            help=f"DuckDB warehouse file (default {DEFAULT_WAREHOUSE})",
+        )
+
+    ingest = add(
+        "ingest",
+        "Parse report files and folders into the raw layer of the warehouse.",
+        "govinfo ingest reports/ extra/report.txt --warehouse warehouse/govinfo.duckdb",
+        _cmd_ingest,
+    )
+    ingest.add_argument("paths", nargs="+", type=Path, help="report files or folders (searched recursively)")
+    ingest.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="quarantine larger files")
+    warehouse_option(ingest)
+
+    build = add("build", "Run `dbt build` (models and tests) on the warehouse.", "govinfo build", _cmd_build)
+    warehouse_option(build)
+
+    validate = add(
+        "validate",
+        "Run the Great Expectations checkpoint on the marts and write Data Docs.",
+        "govinfo validate --warehouse warehouse/govinfo.duckdb",
+        _cmd_validate,
+    )
+    validate.add_argument(
+        "--context-dir",
+        type=Path,
+        default=Path("expectations"),
+        help="GX File Data Context folder (default expectations/)",
+    )
+    warehouse_option(validate)
+
+    extract = add(
+        "extract",
+        "Extract figures from files and print one JSON object per file per line.",
+        "govinfo extract --json report1.txt report2.md > out.jsonl",
+        _cmd_extract,
+    )
+    extract.add_argument("--json", action="store_true", required=True, help="JSON lines output (the stable contract)")
+    extract.add_argument("files", nargs="+", type=Path, help="report files")
+
+    evaluate = add(
+        "eval",
+        "Score extraction against gold labels (per-field accuracy, metric P/R/F1).",
+        "govinfo eval --gold ../shared/corpus/seeds ../shared/corpus/real --min-f1 0.95",
+        _cmd_eval,
+    )
+    evaluate.add_argument(
+        "--gold",
+        nargs="+",
+        type=Path,
+        required=True,
+        help="corpus folders with gold/ beside texts/ or files/ (or a parent of such folders)",
+    )
+    evaluate.add_argument("--min-f1", type=float, default=None, help="exit 1 when overall metric F1 is below this")
+    evaluate.add_argument("--max-false-zeros", type=int, default=None, help="exit 1 when false zeros exceed this")
+    evaluate.add_argument(
+        "--min-field",
+        action="append",
+        default=[],
+        metavar="FIELD=ACC",
+        help="exit 1 when a field's accuracy is below ACC (repeatable)",
+    )
+
+    sample = add(
+        "sample",
+        "Write a deterministic synthetic corpus (texts/ and gold/ truth JSON).",
+        "govinfo sample --n 200 --seed 7 --out data/sample",
+        _cmd_sample,
+    )
+    sample.add_argument("--n", type=int, default=200, help="number of reports")
+    sample.add_argument("--seed", type=int, default=20260101, help="random seed")
+    sample.add_argument("--out", type=Path, default=DEFAULT_SAMPLE, help="output folder")
+
+    run = add(
+        "run",
+        "The main job: (sample if needed,) ingest, dbt build, validate, print a summary.",
+        "govinfo run ~/reports --warehouse warehouse/govinfo.duckdb",
+        _cmd_run,
+    )
+    run.add_argument(
+        "reports",
+        nargs="?",
+        type=Path,
+        default=None,
+        help=f"report folder (default: the bundled sample corpus in {DEFAULT_SAMPLE}/texts)",
+    )
+    run.add_argument("--sample-n", type=int, default=200, help="reports to generate when the sample is absent")
+    run.add_argument("--context-dir", type=Path, default=Path("expectations"), help="GX context folder")
+    warehouse_option(run)
+    return parser
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest.batch import ingest_paths
+
+    summary = ingest_paths(args.paths, args.warehouse, args.max_bytes)
+    print(summary.format())
+    print(f"warehouse: {args.warehouse}")
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from ingest.dbt_runner import run_dbt
+
+    return run_dbt(["build"], args.warehouse)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from ingest.validate import format_outcome, validate
+
+    outcome = validate(args.warehouse, args.context_dir)
+    print(format_outcome(outcome))
+    return 0 if outcome.success else 1
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from ingest.pipeline import process_file
+
+    for path in args.files:
+        # source_path is echoed exactly as given, for outside tooling to join on.
+        result = process_file(path, str(path))
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from ingest.evaluate import evaluate, format_score
+
+    score, _ = evaluate(args.gold)
+    print(format_score(score))
+    failures = []
+    _, _, f1 = score.metric_prf()
+    if args.min_f1 is not None and f1 < args.min_f1:
+        failures.append(f"metric F1 {f1:.3f} is below the floor {args.min_f1}")
+    if args.max_false_zeros is not None and len(score.false_zeros) > args.max_false_zeros:
+        failures.append(f"{len(score.false_zeros)} false zeros, more than {args.max_false_zeros}")
+    for item in args.min_field:
+        name, _, floor = item.partition("=")
+        accuracy = score.accuracy(name)
+        if accuracy is None or accuracy < float(floor):
+            failures.append(f"{name} accuracy {accuracy} is below the floor {floor}")
+    for failure in failures:
+        print(f"FLOOR FAILED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _cmd_sample(args: argparse.Namespace) -> int:
+    from ingest.sample import generate
+
+    started = time.perf_counter()
+    written = generate(args.n, args.seed, args.out)
+    print(
+        f"wrote {len(written)} reports to {args.out}/texts (truth in {args.out}/gold) "
+        f"in {time.perf_counter() - started:.2f}s"
+    )
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from ingest.batch import ingest_paths
+    from ingest.dbt_runner import run_dbt
+    from ingest.validate import format_outcome, validate
+
+    timings: list[tuple[str, float]] = []
+    reports = args.reports
+    if reports is None:
+        reports = DEFAULT_SAMPLE / "texts"
+        if not reports.is_dir():
+            from ingest.sample import generate
+
+            started = time.perf_counter()
+            generate(args.sample_n, 20260101, DEFAULT_SAMPLE)
+            timings.append(("sample", time.perf_counter() - started))
+    if not reports.exists():
+        print(f"govinfo run: {reports} does not exist", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    summary = ingest_paths([reports], args.warehouse)
+    timings.append(("ingest", time.perf_counter() - started))
+    started = time.perf_counter()
+    build_code = run_dbt(["build", "--quiet"], args.warehouse)
+    timings.append(("dbt build", time.perf_counter() - started))
+    if build_code != 0:
+        print("dbt build failed; see the output above", file=sys.stderr)
+        return build_code
+    started = time.perf_counter()
+    outcome = validate(args.warehouse, args.context_dir)
+    timings.append(("validate", time.perf_counter() - started))
+    failed_checks = _failed_report_checks(args.warehouse)
+    print()
+    print("== govinfo run summary ==")
+    print(f"input: {reports}")
+    print(summary.format())
+    print(f"report consistency findings (fct_report_checks status=fail): {failed_checks}")
+    print(format_outcome(outcome))
+    print(f"warehouse: {args.warehouse.resolve()}  (BI: schema marts, e.g. marts.rpt_agency_years)")
+    print("timings: " + ", ".join(f"{name} {seconds:.1f}s" for name, seconds in timings))
+    return 0 if outcome.success else 1
+
+
+def _failed_report_checks(warehouse: Path) -> int:
+    from ingest.land import connect
+
+    with connect(warehouse, read_only=True) as con:
+        row = con.execute("select count(*) from marts.fct_report_checks where status = 'fail'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``govinfo`` console script."""
+    args = _parser().parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Text in, report out: the pure parsing entry point (no I/O, no database)."""
+
+from __future__ import annotations
+
+from ingest.agencies import classify_agency
+from ingest.categories import extract_categories
+from ingest.checks import category_checks, table_checks
+from ingest.clauses import split_sentences
+from ingest.metadata import detect_template, extract_metadata
+from ingest.narrative import extract_narrative
+from ingest.normalize import flat_view, line_view
+from ingest.records import Report
+from ingest.sections import split_sections
+from ingest.tables import extract_tables
+
+
+def extract_report(text: str) -> Report:
+    """Parse one decoded report text into a :class:`Report` with provenance for every figure."""
+    lines = line_view(text)
+    flat = flat_view(text)
+    sections = split_sections(lines)
+    sentences = split_sentences(flat, sections)
+    meta = extract_metadata(lines, flat)
+    template = detect_template(lines.text, flat.text, meta.report_year)
+    metrics = extract_narrative(flat, sentences)
+    table = extract_tables(lines, sections, template)
+    # Table cells are the report's own statistics: they win over prose for the same key.
+    metrics.update(table.metrics)
+    categories = extract_categories(flat, sentences, metrics.get("proactive.items_new"))
+    agency = classify_agency(meta.agency_name)
+    return Report(
+        report_year=meta.report_year,
+        agency_name=meta.agency_name,
+        agency_type=agency.agency_type,
+        admin_level=agency.admin_level,
+        template=template,  # type: ignore[arg-type]
+        title=meta.title,
+        period_start=meta.period_start,
+        period_end=meta.period_end,
+        sections=sections,
+        metrics=metrics,
+        categories=categories,
+        checks=category_checks(categories, metrics.get("proactive.items_new")) + table_checks(table),
+    )

@@ -1,0 +1,256 @@
+"""Landing: the only module that holds a DuckDB connection for writing raw tables.
+
+A batch is written from polars frames in one transaction: re-landing a file replaces its rows, and
+reports no longer referenced by any loaded file are removed with their children.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from ingest import PARSER_VERSION
+from ingest.pipeline import report_id_for
+from ingest.records import FileResult
+from ingest.schema import RAW_TABLES
+
+_CHILD_TABLES = ("report_sections", "report_metrics", "proactive_categories", "report_checks")
+
+_SCHEMAS: dict[str, dict[str, Any]] = {
+    "report_files": {
+        "source_path": pl.String,
+        "sha256": pl.String,
+        "report_id": pl.String,
+        "bytes": pl.Int64,
+        "format": pl.String,
+        "encoding": pl.String,
+        "status": pl.String,
+        "error": pl.String,
+        "parser_version": pl.String,
+        "ingested_at": pl.Datetime("us"),
+    },
+    "reports": {
+        "report_id": pl.String,
+        "sha256": pl.String,
+        "source_path": pl.String,
+        "report_year": pl.Int32,
+        "agency_name": pl.String,
+        "agency_type": pl.String,
+        "admin_level": pl.String,
+        "province": pl.String,
+        "city": pl.String,
+        "county": pl.String,
+        "region_code": pl.String,
+        "template": pl.String,
+        "title": pl.String,
+        "period_start": pl.String,
+        "period_end": pl.String,
+        "char_count": pl.Int32,
+        "parser_version": pl.String,
+        "ingested_at": pl.Datetime("us"),
+    },
+    "report_sections": {
+        "report_id": pl.String,
+        "ordinal": pl.Int32,
+        "heading": pl.String,
+        "kind": pl.String,
+        "kinds": pl.String,
+        "start_offset": pl.Int32,
+        "end_offset": pl.Int32,
+    },
+    "report_metrics": {
+        "report_id": pl.String,
+        "metric_key": pl.String,
+        "value": pl.Float64,
+        "qualifier": pl.String,
+        "unit": pl.String,
+        "evidence": pl.String,
+        "start_offset": pl.Int32,
+        "end_offset": pl.Int32,
+        "section": pl.String,
+        "rule": pl.String,
+        "source": pl.String,
+        "table_ref": pl.String,
+    },
+    "proactive_categories": {
+        "report_id": pl.String,
+        "ordinal": pl.Int32,
+        "label": pl.String,
+        "count": pl.Int64,
+        "percent": pl.Float64,
+        "evidence": pl.String,
+        "start_offset": pl.Int32,
+        "end_offset": pl.Int32,
+    },
+    "report_checks": {
+        "report_id": pl.String,
+        "rule": pl.String,
+        "status": pl.String,
+        "expected": pl.Float64,
+        "actual": pl.Float64,
+        "detail": pl.String,
+    },
+}
+
+
+def connect(warehouse: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file (creating its folder); the caller closes it before dbt runs."""
+    if not read_only:
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(warehouse), read_only=read_only)
+
+
+def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create schema ``raw`` and its tables if they do not exist."""
+    con.execute("create schema if not exists raw")
+    for ddl in RAW_TABLES.values():
+        con.execute(ddl)
+
+
+def landed_files(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
+    """source_path → (sha256, parser_version) of every file already in ``raw.report_files``."""
+    rows = con.execute("select source_path, sha256, parser_version from raw.report_files").fetchall()
+    return {path: (sha, version) for path, sha, version in rows}
+
+
+def _frames(results: Sequence[FileResult], ingested_at: datetime) -> dict[str, pl.DataFrame]:
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _SCHEMAS}
+    landed_reports: set[str] = set()
+    for result in results:
+        report_id = report_id_for(result.sha256) if result.status != "quarantined" else None
+        rows["report_files"].append(
+            {
+                "source_path": result.source_path,
+                "sha256": result.sha256,
+                "report_id": report_id,
+                "bytes": result.bytes,
+                "format": result.format,
+                "encoding": result.encoding,
+                "status": result.status,
+                "error": result.error,
+                "parser_version": PARSER_VERSION,
+                "ingested_at": ingested_at,
+            }
+        )
+        report = result.report
+        if result.status != "loaded" or report is None or report_id is None or report_id in landed_reports:
+            continue
+        landed_reports.add(report_id)
+        rows["reports"].append(
+            {
+                "report_id": report_id,
+                "sha256": result.sha256,
+                "source_path": result.source_path,
+                "report_year": report.report_year,
+                "agency_name": report.agency_name,
+                "agency_type": report.agency_type,
+                "admin_level": report.admin_level,
+                "province": report.province,
+                "city": report.city,
+                "county": report.county,
+                "region_code": report.region_code,
+                "template": report.template,
+                "title": report.title,
+                "period_start": report.period_start,
+                "period_end": report.period_end,
+                "char_count": result.char_count,
+                "parser_version": PARSER_VERSION,
+                "ingested_at": ingested_at,
+            }
+        )
+        for section in report.sections:
+            rows["report_sections"].append(
+                {
+                    "report_id": report_id,
+                    "ordinal": section.ordinal,
+                    "heading": section.heading,
+                    "kind": section.kind.split(",")[0],
+                    "kinds": section.kind,
+                    "start_offset": section.start,
+                    "end_offset": section.end,
+                }
+            )
+        for metric in report.metrics.values():
+            rows["report_metrics"].append(
+                {
+                    "report_id": report_id,
+                    "metric_key": metric.key,
+                    "value": metric.value,
+                    "qualifier": metric.qualifier,
+                    "unit": metric.unit,
+                    "evidence": metric.evidence,
+                    "start_offset": metric.start,
+                    "end_offset": metric.end,
+                    "section": metric.section,
+                    "rule": metric.rule,
+                    "source": metric.source,
+                    "table_ref": metric.table_ref,
+                }
+            )
+        for ordinal, category in enumerate(report.categories, start=1):
+            rows["proactive_categories"].append(
+                {
+                    "report_id": report_id,
+                    "ordinal": ordinal,
+                    "label": category.label,
+                    "count": category.count,
+                    "percent": category.percent,
+                    "evidence": category.evidence,
+                    "start_offset": category.start,
+                    "end_offset": category.end,
+                }
+            )
+        for check in report.checks:
+            rows["report_checks"].append(
+                {
+                    "report_id": report_id,
+                    "rule": check.rule,
+                    "status": check.status,
+                    "expected": check.expected,
+                    "actual": check.actual,
+                    "detail": check.detail,
+                }
+            )
+    return {name: pl.DataFrame(data, schema=_SCHEMAS[name], orient="row") for name, data in rows.items()}
+
+
+def land(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], ingested_at: datetime) -> None:
+    """Write one batch in a single transaction, replacing earlier rows of the same files/reports."""
+    frames = _frames(results, ingested_at)
+    ensure_raw_schema(con)
+    con.execute("begin transaction")
+    try:
+        files = frames["report_files"]
+        reports = frames["reports"]
+        con.register("batch_files", files.to_arrow())
+        con.register("batch_reports", reports.to_arrow())
+        con.execute("delete from raw.report_files where source_path in (select source_path from batch_files)")
+        con.execute("insert into raw.report_files by name select * from batch_files")
+        con.execute("delete from raw.reports where report_id in (select report_id from batch_reports)")
+        for child in _CHILD_TABLES:
+            con.execute(f"delete from raw.{child} where report_id in (select report_id from batch_reports)")
+        for name, frame in frames.items():
+            if name == "report_files" or frame.is_empty():
+                continue
+            con.register("batch_rows", frame.to_arrow())
+            con.execute(f"insert into raw.{name} by name select * from batch_rows")
+            con.unregister("batch_rows")
+        # Reports whose files changed or vanished from the batch's paths are no longer backed by a file.
+        orphan = (
+            "select report_id from raw.reports where report_id not in "
+            "(select report_id from raw.report_files where status = 'loaded' and report_id is not null)"
+        )
+        for child in _CHILD_TABLES:
+            con.execute(f"delete from raw.{child} where report_id in ({orphan})")
+        con.execute(f"delete from raw.reports where report_id in ({orphan})")
+        con.unregister("batch_files")
+        con.unregister("batch_reports")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise

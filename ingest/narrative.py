@@ -1,0 +1,251 @@
+"""Headline figures from report prose: positive counts, zero statements, competing totals.
+
+Rules run on the flat view, clause by clause, and know which section a sentence is in. Each rule
+has an id recorded with the figure. The headline proactive total is chosen by a documented score
+(:func:`_score_items_new`); cumulative figures go to ``proactive.items_cumulative``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from ingest.clauses import Sentence, iter_clauses
+from ingest.normalize import TextView
+from ingest.numbers import Quantity, iter_quantities
+from ingest.records import Metric
+
+Put = Callable[[Metric], None]
+_NEGATION = r"(?:没有|未曾|未|无|尚无|均未|从未|不存在)"
+_ITEM_UNITS = ("条", "件", "篇", "项")
+_CASE_UNITS = ("件", "起", "宗", "次", "个", "例")
+_REVIEW_TERMS = (("复议", "reconsideration.total"), ("诉讼", "litigation.total"), ("申诉", "complaints.total"))
+# Channels and activities whose counts are not the body's own proactive-disclosure total.
+_PROACTIVE_DISTRACTORS = re.compile(
+    r"微信|微博|公众号|头条|抖音|快手|热线|12345|培训|人次|咨询|报送|录用|档案馆|图书馆|点击|访问|浏览|会议|"
+    r"新闻发布|视频|短信|图片|解读|专刊|简报|信访|复议|诉讼|申请|建议|提案|留言|信箱|转载|回复|回应|答复"
+)
+_APPLICATION_DISTRACTORS = re.compile(r"复议|诉讼|申诉|咨询|12345|热线|信访|投诉|举报|建议|提案|交办|留言|信箱")
+
+
+def _metric(
+    view: TextView, key: str, qty: Quantity, start: int, rule: str, sentence: Sentence, unit: str | None = None
+) -> Metric:
+    o_start, o_end = view.span(start, qty.end)
+    return Metric(
+        key=key,
+        value=qty.value,
+        qualifier=qty.qualifier,
+        evidence=view.original[o_start:o_end],
+        start=o_start,
+        end=o_end,
+        rule=rule,
+        section=sentence.section,
+        unit=unit or qty.unit,
+    )
+
+
+def _zero(view: TextView, key: str, start: int, end: int, rule: str, sentence: Sentence) -> Metric:
+    o_start, o_end = view.span(start, end)
+    return Metric(
+        key=key,
+        value=0.0,
+        qualifier="exact",
+        evidence=view.original[o_start:o_end],
+        start=o_start,
+        end=o_end,
+        rule=rule,
+        section=sentence.section,
+    )
+
+
+def _clauses(text: str, sentences: list[Sentence]) -> Iterator[tuple[Sentence, int, int]]:
+    for sentence in sentences:
+        for start, end in iter_clauses(text, sentence):
+            yield sentence, start, end
+
+
+def _after_qizhong(text: str, sentence: Sentence, pos: int) -> bool:
+    return "其中" in text[sentence.start : pos]
+
+
+def _score_items_new(text: str, sentence: Sentence, c_start: int, qty: Quantity) -> int | None:
+    """Score a candidate for ``proactive.items_new``; None when it cannot be the headline total.
+
+    Rule: the body's own total for the year is a count of 条/件/篇/项 in a sentence about proactive
+    disclosure (主动公开, or any 公开 sentence in a proactive section), not in a 其中 breakdown, not
+    cumulative (累计/历年), and not a channel or activity count (WeChat posts, hotline cases,
+    training, submissions to archives...). Among candidates, 主动公开 in the same clause scores
+    highest, then in the same sentence; 新增/全年/本年/共/共计/总计 adds one. Ties go to the first.
+    """
+    if qty.unit not in _ITEM_UNITS:
+        return None
+    clause = text[c_start : qty.end]
+    sentence_text = text[sentence.start : sentence.end]
+    if re.search(r"累计|历年|截至目前|总数", clause) or _after_qizhong(text, sentence, qty.start):
+        return None
+    if text.startswith("目录", qty.end) or _PROACTIVE_DISTRACTORS.search(clause):
+        return None
+    score = 0
+    if "主动公开" in clause:
+        score += 4
+    elif "主动公开" in sentence_text and not _PROACTIVE_DISTRACTORS.search(sentence_text[: qty.end - sentence.start]):
+        score += 2
+    elif "proactive" in sentence.kinds and re.search(r"公开|发布", sentence_text):
+        score += 1
+    else:
+        return None
+    if re.search(r"新增|全年|本年|今年|共计|总计|合计|共|\d{4}年", clause):
+        score += 1
+    return score
+
+
+def extract_narrative(view: TextView, sentences: list[Sentence]) -> dict[str, Metric]:
+    """Headline metrics stated in prose; the first statement of each key wins (except items_new)."""
+    text = view.text
+    found: dict[str, Metric] = {}
+
+    def put(metric: Metric) -> None:
+        found.setdefault(metric.key, metric)
+
+    best_items: tuple[int, Metric] | None = None
+    for sentence, c_start, c_end in _clauses(text, sentences):
+        clause = text[c_start:c_end]
+        quantities = iter_quantities(text, c_start, c_end)
+        sentence_text = text[sentence.start : sentence.end]
+        for qty in quantities:
+            score = _score_items_new(text, sentence, c_start, qty)
+            if score is not None and (best_items is None or score > best_items[0]):
+                best_items = (score, _metric(view, "proactive.items_new", qty, c_start, "items_new.scored", sentence))
+            before = text[c_start : qty.start]
+            if (
+                qty.unit in _ITEM_UNITS
+                and re.search(r"累计|历年", before)
+                and "主动公开" in sentence_text
+                and not _PROACTIVE_DISTRACTORS.search(before)
+            ):
+                put(_metric(view, "proactive.items_cumulative", qty, c_start, "items_cumulative.phrase", sentence))
+            if re.search(r"解读", before[-12:]) and qty.unit in ("条", "篇", "件", "次", "个", "期", "项"):
+                put(_metric(view, "proactive.interpretations", qty, c_start, "interpretations.phrase", sentence))
+            _positive_applications(view, sentence, c_start, clause, qty, put)
+            _positive_fees(view, sentence, c_start, qty, put)
+            _positive_review(view, sentence, c_start, qty, put)
+        if not quantities:
+            _zero_statements(view, sentence, c_start, c_end, put)
+            _colon_none(view, sentence, c_start, c_end, put)
+    if best_items is not None:
+        found.setdefault("proactive.items_new", best_items[1])
+    return found
+
+
+def _applications_context(sentence: Sentence, clause: str) -> bool:
+    return "applications" in sentence.kinds or "公开" in clause
+
+
+def _positive_applications(
+    view: TextView, sentence: Sentence, c_start: int, clause: str, qty: Quantity, put: Put
+) -> None:
+    text = view.text
+    before = text[c_start : qty.start]
+    if qty.unit not in (None, "件", "条", "个", "份", "次", "宗", "项") or _APPLICATION_DISTRACTORS.search(clause):
+        return
+    if not _applications_context(sentence, clause):
+        return
+    after = text[qty.end : qty.end + 12]
+    if re.search(r"(?:收到|受理|接到|接收|办理|依)[^，,；;]{0,16}申请[^0-9，,；;]{0,4}$", before) or re.search(
+        r"依申请公开[^0-9，,；;]{0,4}$", before
+    ):
+        rule = "applications.received_phrase"
+    elif (
+        qty.unit is not None
+        and re.match(r"(?:政府信息公开|信息公开|依申请公开)?申请", after)
+        and re.search(r"收到|受理|接到|共", before)
+    ):
+        rule = "applications.count_before_noun"
+    else:
+        return
+    if re.search(r"办结|答复|予以公开|不予|部分公开", before[-6:]):
+        return
+    put(_metric(view, "applications.received", qty, c_start, rule, sentence))
+
+
+def _positive_fees(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: Put) -> None:
+    if qty.unit != "元":
+        return
+    text = view.text
+    before = text[c_start : qty.start]
+    if "行政事业性" in before or not re.search(r"收取|收费|费用|处理费|复制|邮寄", before):
+        return
+    if not ("fees" in sentence.kinds or "信息公开" in text[sentence.start : sentence.end]):
+        return
+    put(_metric(view, "fees.collected_yuan", qty, c_start, "fees.amount_phrase", sentence))
+
+
+def _positive_review(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: Put) -> None:
+    if qty.unit not in _CASE_UNITS:
+        return
+    text = view.text
+    before = text[c_start : qty.start]
+    after = text[qty.end : qty.end + 8]
+    sentence_text = text[sentence.start : sentence.end]
+    if not ("review_litigation" in sentence.kinds or "信息公开" in sentence_text):
+        return
+    for term, key in _REVIEW_TERMS:
+        if re.search(rf"{term}[^0-9，,；;、]{{0,8}}$", before) or re.match(rf"[^0-9，,；;]{{0,4}}{term}", after):
+            put(_metric(view, key, qty, c_start, f"{key.split('.')[0]}.count_phrase", sentence))
+
+
+def _zero_statements(view: TextView, sentence: Sentence, c_start: int, c_end: int, put: Put) -> None:
+    """未收到 / 没有 / 无 … → 0 for what the clause is about.
+
+    The negation must come before the object in the same clause, and a clause whose object is
+    followed by 的 (未收到申请的…, a subordinate clause) is not a statement of zero.
+    """
+    text = view.text
+    clause = text[c_start:c_end]
+    negation = re.search(_NEGATION, clause)
+    if negation is None:
+        return
+    tail = clause[negation.end() :]
+    sentence_text = text[sentence.start : sentence.end]
+    head = clause[: negation.start()]
+    review_hits = [(term, key) for term, key in _REVIEW_TERMS if term in tail]
+    disclosure_context = "信息公开" in sentence_text or "公开" in clause or "review_litigation" in sentence.kinds
+    if review_hits and disclosure_context:
+        if any(term in head for term, _ in _REVIEW_TERMS):
+            return  # 复议…未被撤销: the negation is about the outcome, not the count
+        for term, key in review_hits:
+            if re.search(rf"{term}的(?!情况|案件|申请)", tail):
+                continue
+            put(_zero(view, key, c_start, c_end, f"{key.split('.')[0]}.zero_statement", sentence))
+        return
+    # Fees before applications: 没有向依申请公开对象收取任何费用 is about fees.
+    if re.search(r"收费|收取|费用", tail) and "行政事业性" not in clause:
+        if "fees" in sentence.kinds or "信息公开" in sentence_text or "公开" in clause or "申请" in clause:
+            put(_zero(view, "fees.collected_yuan", c_start, c_end, "fees.zero_statement", sentence))
+        return
+    if "申请" in tail and _applications_context(sentence, clause) and not _APPLICATION_DISTRACTORS.search(clause):
+        if re.search(r"申请的(?!情况)", tail) or re.search(r"不予|驳回", tail):
+            return
+        put(_zero(view, "applications.received", c_start, c_end, "applications.zero_statement", sentence))
+
+
+_COLON_NONE_OBJECTS: tuple[tuple[str, str], ...] = (
+    ("复议", "reconsideration.total"),
+    ("诉讼", "litigation.total"),
+    ("收费|费用", "fees.collected_yuan"),
+    ("申请", "applications.received"),
+)
+
+
+def _colon_none(view: TextView, sentence: Sentence, c_start: int, c_end: int, put: Put) -> None:
+    """Form-style zero: 依申请受理信息公开申请：无 / 收费情况：无."""
+    clause = view.text[c_start:c_end]
+    match = re.search(r"[:：]\s*(?:无|没有|0|零)$", clause)
+    if match is None:
+        return
+    head = clause[: match.start()]
+    for pattern, key in _COLON_NONE_OBJECTS:
+        if re.search(pattern, head):
+            put(_zero(view, key, c_start, c_end, f"{key.split('.')[0]}.colon_none", sentence))
+            return

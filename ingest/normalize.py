@@ -1,0 +1,146 @@
+"""Normalised views of a report text whose every character maps back to the original.
+
+Matching runs on normalised text (half-width digits and punctuation, no spaces or line breaks inside
+words); evidence and offsets are always taken from the original text through :class:`TextView`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_FULLWIDTH_OFFSET = 0xFEE0
+_EXTRA_MAP = {
+    "\u3000": " ",  # ideographic space
+    "\u00a0": " ",
+    "\ufeff": "",
+    "\u200b": "",
+    "\ufffd": "",  # replacement characters from bad scrapes carry no information
+    "\u2014": "-",  # em dash used as "—" null marker and as minus
+    "\u2013": "-",
+    "\u2212": "-",
+    "\uff0e": ".",
+    "\u3001": "、",
+}
+# Document-conversion and web-page artefacts that carry no report content.
+_CHROME_PATTERNS = (
+    r"\[bookmark:[^\]]*\]",
+    r"打印本页",
+    r"关闭窗口",
+    r"【\s*打印\s*】",
+    r"【\s*关闭\s*】",
+    r"\|{3,}",  # runs of empty pipe cells from flattened layout tables
+)
+_CHROME_RE = re.compile("|".join(_CHROME_PATTERNS))
+
+
+@lru_cache(maxsize=1)
+def _traditional_to_simplified() -> dict[str, str]:
+    """Character-level traditional→simplified table from OpenCC's TSCharacters dictionary.
+
+    Character-to-character (never phrase) conversion keeps every offset one-to-one, so evidence
+    quotes still come from the traditional original.
+    """
+    table: dict[str, str] = {}
+    source = resources.files("opencc").joinpath("dictionary/TSCharacters.txt")
+    for line in source.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
+            table[parts[0]] = parts[1]
+    # OpenCC keeps these as-is in some contexts; reports use them in the simplified sense.
+    table.update({"於": "于", "爲": "为", "著": "着"})
+    return table
+
+
+def _map_char(ch: str) -> str:
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - _FULLWIDTH_OFFSET)
+    mapped = _EXTRA_MAP.get(ch)
+    if mapped is not None:
+        return mapped
+    if code >= 0x3400:
+        return _traditional_to_simplified().get(ch, ch)
+    return ch
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@dataclass(frozen=True)
+class TextView:
+    """A derived text plus, for each of its characters, the index of the source character."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original: str
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of this view to a span of the original text."""
+        if start >= len(self.offsets):
+            return len(self.original), len(self.original)
+        end = max(end, start + 1)
+        return self.offsets[start], self.offsets[min(end, len(self.offsets)) - 1] + 1
+
+    def quote(self, start: int, end: int) -> str:
+        """The original text behind a span of this view."""
+        o_start, o_end = self.span(start, end)
+        return self.original[o_start:o_end]
+
+
+def _chrome_mask(text: str) -> list[bool]:
+    mask = [False] * len(text)
+    for match in _CHROME_RE.finditer(text):
+        for i in range(match.start(), match.end()):
+            mask[i] = True
+    return mask
+
+
+def line_view(original: str) -> TextView:
+    """Character-level normalisation that keeps line structure (for sections and tables)."""
+    mask = _chrome_mask(original)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(original):
+        if mask[i]:
+            continue
+        # CRLF keeps one line break; a lone CR is a line break.
+        mapped = ("" if original[i + 1 : i + 2] == "\n" else "\n") if ch == "\r" else _map_char(ch)
+        for out in mapped:
+            chars.append(out)
+            offsets.append(i)
+    return TextView("".join(chars), tuple(offsets), original)
+
+
+def flat_view(original: str) -> TextView:
+    """Normalisation for sentence matching: whitespace and line breaks dropped between words.
+
+    A whitespace run survives (as one space) only between two ASCII letters or digits, so
+    ``近 3000 条`` becomes ``近3000条`` and ``主\\n\\n动公开`` becomes ``主动公开``.
+    """
+    base = line_view(original)
+    chars: list[str] = []
+    offsets: list[int] = []
+    text = base.text
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            prev = chars[-1] if chars else ""
+            nxt = text[j] if j < n else ""
+            if prev and nxt and _is_word_char(prev) and _is_word_char(nxt):
+                chars.append(" ")
+                offsets.append(base.offsets[i])
+            i = j
+            continue
+        chars.append(ch)
+        offsets.append(base.offsets[i])
+        i += 1
+    return TextView("".join(chars), tuple(offsets), original)

@@ -1,0 +1,165 @@
+"""Number grammar: Arabic and Chinese numerals with units and qualifiers (近/约/余/多/以上/不到)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.records import Qualifier
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+
+# Counting units seen in reports; 人次 before 人 and 万元 before 元 so the longer unit wins.
+COUNT_UNITS = ("人次", "条", "件", "篇", "项", "次", "个", "份", "起", "宗", "期", "场", "类", "批")
+MONEY_UNITS = ("万元", "元")
+_UNIT_ALT = "|".join(MONEY_UNITS + COUNT_UNITS)
+
+_PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
+    ("将近", "approx"),
+    ("接近", "approx"),
+    ("大约", "approx"),
+    ("近", "approx"),
+    ("约", "approx"),
+    ("超过", "at_least"),
+    ("逾", "at_least"),
+    ("不到", "at_most"),
+    ("不足", "at_most"),
+    ("少于", "at_most"),
+)
+_SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
+    ("余", "at_least"),
+    ("多", "at_least"),
+    ("以上", "at_least"),
+    ("左右", "approx"),
+)
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = f"[{CN_NUMERAL_CHARS}]+"
+NUMBER_RE = re.compile(
+    r"(?P<pre>将近|接近|大约|近|约|超过|逾|不到|不足|少于)?"
+    rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    r"(?P<suf>余|多|以上)?"
+    rf"(?P<unit>{_UNIT_ALT})?"
+    r"(?P<post>左右|以上)?"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as printed: value, qualifier, unit and its span in the matched text."""
+
+    value: float
+    qualifier: Qualifier
+    unit: str | None
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+
+
+def parse_chinese_numeral(text: str) -> int | None:
+    """Parse a Chinese numeral (十二, 一百零五, 两千三百, 三万) to an int; None if malformed."""
+    if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
+        return None
+    if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:
+        # Digit-by-digit form (二〇一八): positional.
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    total = 0
+    section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        elif ch in _CN_BIG:
+            section += digit or 0
+            total += (section or 1) * _CN_BIG[ch]
+            section = 0
+            digit = None
+    return total + section + (digit or 0)
+
+
+def parse_number(text: str) -> float | None:
+    """Parse an Arabic (with thousands separators) or Chinese numeral."""
+    text = text.strip()
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
+    value = parse_chinese_numeral(text)
+    return float(value) if value is not None else None
+
+
+def quantity_at(text: str, pos: int) -> Quantity | None:
+    """Parse the quantity that starts exactly at ``pos`` (qualifier prefix included)."""
+    match = NUMBER_RE.match(text, pos)
+    if match is None or not match.group("num"):
+        return None
+    return _quantity(match)
+
+
+def iter_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """All quantities in ``text[start:end]``; a bare Chinese numeral counts only with a unit."""
+    out: list[Quantity] = []
+    for match in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
+        num = match.group("num")
+        if not num:
+            continue
+        if not num[0].isdigit() and not match.group("unit"):
+            continue
+        num_start = match.start("num")
+        if num[0].isdigit() and num_start > 0 and text[num_start - 1].isdigit():
+            continue
+        if num_start > 0 and text[num_start - 1] == "第":
+            continue  # ordinal: 第二十条 is article 20, not 20 items
+        if not match.group("unit") and text[match.end("num") : match.end("num") + 1] in ("年", "月", "日", "号", "时"):
+            continue  # a date, not a count
+        quantity = _quantity(match)
+        if quantity is not None:
+            out.append(quantity)
+    return out
+
+
+def _quantity(match: re.Match[str]) -> Quantity | None:
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    qualifier: Qualifier = "exact"
+    for word, qual in _PREFIX_QUALIFIERS:
+        if match.group("pre") == word:
+            qualifier = qual
+    for group in ("suf", "post"):
+        for word, qual in _SUFFIX_QUALIFIERS:
+            if match.group(group) == word:
+                qualifier = qual
+    unit = match.group("unit")
+    return Quantity(
+        value=value,
+        qualifier=qualifier,
+        unit=unit,
+        start=match.start(),
+        end=match.end(),
+        num_start=match.start("num"),
+        num_end=match.end("num"),
+    )

@@ -1,0 +1,68 @@
+"""Files to results: hash, read, parse — never raising for bad input (it is quarantined instead)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ingest.extract import extract_report
+from ingest.readers import DEFAULT_MAX_BYTES, ReadError, file_format, read_document
+from ingest.records import FileResult
+
+REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".shtml", ".docx", ".doc", ".wps", ".pdf"}
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Input files: each file given, and every file under each folder given (sorted, hidden skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(Path(root) / name for name in sorted(files) if not name.startswith("."))
+        else:
+            found.append(path)
+    return found
+
+
+def report_id_for(sha256: str) -> str:
+    """Reports are identified by content: the first 16 hex characters of the file's SHA-256."""
+    return sha256[:16]
+
+
+def process_file(path: Path, source_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
+    """Read and parse one file; any failure becomes a quarantined result naming file and problem."""
+    shown = source_path or str(path)
+    fmt = file_format(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileResult(shown, "", 0, fmt, None, "quarantined", f"{shown}: cannot read file ({exc.strerror})")
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        document = read_document(Path(shown), data, max_bytes)
+    except ReadError as exc:
+        return FileResult(shown, sha256, len(data), fmt, None, "quarantined", str(exc))
+    try:
+        report = extract_report(document.text)
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch; it is recorded
+        reason = f"{shown}: parser error {type(exc).__name__}: {exc}"
+        return FileResult(shown, sha256, len(data), fmt, document.encoding, "quarantined", reason)
+    return FileResult(
+        shown, sha256, len(data), document.format, document.encoding, "loaded", None, report, len(document.text)
+    )
+
+
+def process_files(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[FileResult]:
+    """Process files in order; a second file with the same content is marked ``duplicate``."""
+    seen: set[str] = set()
+    for path in paths:
+        result = process_file(path, max_bytes=max_bytes)
+        if result.status == "loaded":
+            if result.sha256 in seen:
+                result.status = "duplicate"
+                result.error = f"{result.source_path}: same content as an earlier file (sha256 {result.sha256[:16]})"
+            seen.add(result.sha256)
+        yield result

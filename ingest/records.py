@@ -1,0 +1,149 @@
+"""Typed records that parsing produces and landing consumes.
+
+Parsing functions return these; only :mod:`ingest.land` turns them into tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Qualifier = Literal["exact", "approx", "at_least", "at_most"]
+Template = Literal["narrative", "standard_2019", "standard_2021", "standard"]
+CheckStatus = Literal["pass", "fail", "not_assessable"]
+FileStatus = Literal["loaded", "quarantined", "duplicate"]
+
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most")
+TEMPLATES: tuple[str, ...] = ("narrative", "standard_2019", "standard_2021", "standard")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One extracted figure with its provenance (offsets point into the original text)."""
+
+    key: str
+    value: float
+    qualifier: Qualifier
+    evidence: str
+    start: int
+    end: int
+    rule: str
+    section: str | None = None
+    unit: str | None = None
+    source: Literal["text", "table"] = "text"
+    table_ref: str | None = None  # "t3/new_received/total" for table cells
+
+    def as_json(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {
+            "value": value,
+            "qualifier": self.qualifier,
+            "evidence": self.evidence,
+            "start": self.start,
+            "end": self.end,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True)
+class Category:
+    """One row of a proactive-disclosure breakdown (其中…概况信息3条，占0.6%)."""
+
+    label: str
+    count: int
+    percent: float | None
+    evidence: str
+    start: int
+    end: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"label": self.label, "count": self.count, "percent": self.percent}
+
+
+@dataclass(frozen=True)
+class Check:
+    """Result of one consistency rule on one report."""
+
+    rule: str
+    status: CheckStatus
+    detail: str
+    expected: float | None = None
+    actual: float | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"rule": self.rule, "status": self.status, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level section of a report: its heading and character span in the original text."""
+
+    ordinal: int
+    heading: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class Report:
+    """Everything extracted from one report text."""
+
+    report_year: int | None = None
+    agency_name: str | None = None
+    agency_type: str | None = None
+    admin_level: str | None = None
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    region_code: str | None = None
+    template: Template | None = None
+    title: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    categories: list[Category] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+
+
+@dataclass
+class FileResult:
+    """The outcome of reading and parsing one input file: a report, or a quarantine reason."""
+
+    source_path: str
+    sha256: str
+    bytes: int
+    format: str
+    encoding: str | None
+    status: FileStatus
+    error: str | None
+    report: Report | None = None
+    char_count: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        """The stable `govinfo extract --json` contract (one object per input file)."""
+        rep = self.report or Report()
+        return {
+            "source_path": self.source_path,
+            "sha256": self.sha256,
+            "status": "ok" if self.status != "quarantined" else "quarantined",
+            "error": self.error,
+            "report_year": rep.report_year,
+            "agency_name": rep.agency_name,
+            "agency_type": rep.agency_type,
+            "admin_level": rep.admin_level,
+            "province": rep.province,
+            "city": rep.city,
+            "county": rep.county,
+            "region_code": rep.region_code,
+            "template": rep.template,
+            "metrics": {key: m.as_json() for key, m in sorted(rep.metrics.items())},
+            "categories": [c.as_json() for c in rep.categories],
+            "checks": [c.as_json() for c in rep.checks],
+        }
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """Dataclass to plain dict (for polars frames)."""
+    return asdict(obj)

@@ -1,0 +1,91 @@
+"""DDL of the raw layer (schema ``raw``): the contract between landing and dbt sources."""
+
+from __future__ import annotations
+
+RAW_TABLES: dict[str, str] = {
+    "report_files": """
+        create table if not exists raw.report_files (
+            source_path    varchar not null,   -- path as given on the command line / found in the folder
+            sha256         varchar not null,   -- content hash of the file bytes
+            report_id      varchar,            -- = first 16 hex chars of sha256; null when quarantined
+            bytes          bigint not null,
+            format         varchar not null,   -- txt | md | html | docx | pdf | ... (from the extension)
+            encoding       varchar,            -- detected text encoding (utf-8, gb18030, ...)
+            status         varchar not null,   -- loaded | quarantined | duplicate
+            error          varchar,            -- quarantine reason naming the file and the problem
+            parser_version varchar not null,
+            ingested_at    timestamp not null,
+            primary key (source_path)
+        )""",
+    "reports": """
+        create table if not exists raw.reports (
+            report_id      varchar not null primary key,
+            sha256         varchar not null,
+            source_path    varchar not null,
+            report_year    integer,
+            agency_name    varchar,
+            agency_type    varchar,
+            admin_level    varchar,
+            province       varchar,
+            city           varchar,
+            county         varchar,
+            region_code    varchar,
+            template       varchar,            -- narrative | standard_2019 | standard_2021 | standard
+            title          varchar,
+            period_start   date,
+            period_end     date,
+            char_count     integer not null,
+            parser_version varchar not null,
+            ingested_at    timestamp not null
+        )""",
+    "report_sections": """
+        create table if not exists raw.report_sections (
+            report_id      varchar not null,
+            ordinal        integer not null,   -- 0 = preamble before the first heading
+            heading        varchar not null,
+            kind           varchar not null,   -- preamble | overview | proactive | applications | fees
+                                               -- | review_litigation | problems | other (the first topic)
+            kinds          varchar not null,   -- every topic a merged heading covers, comma-separated
+            start_offset   integer not null,
+            end_offset     integer not null,
+            primary key (report_id, ordinal)
+        )""",
+    "report_metrics": """
+        create table if not exists raw.report_metrics (
+            report_id      varchar not null,
+            metric_key     varchar not null,   -- vocabulary of metric_keys.md
+            value          double not null,
+            qualifier      varchar not null,   -- exact | approx | at_least | at_most
+            unit           varchar,
+            evidence       varchar not null,   -- quoted source text
+            start_offset   integer not null,   -- character offsets into the original decoded text
+            end_offset     integer not null,
+            section        varchar,            -- section kind the figure was found in
+            rule           varchar not null,   -- extraction rule id
+            source         varchar not null,   -- text | table
+            table_ref      varchar,            -- table/row/column for table cells
+            primary key (report_id, metric_key)
+        )""",
+    "proactive_categories": """
+        create table if not exists raw.proactive_categories (
+            report_id      varchar not null,
+            ordinal        integer not null,
+            label          varchar not null,
+            count          bigint not null,
+            percent        double,             -- as printed; null when not printed
+            evidence       varchar not null,
+            start_offset   integer not null,
+            end_offset     integer not null,
+            primary key (report_id, ordinal)
+        )""",
+    "report_checks": """
+        create table if not exists raw.report_checks (
+            report_id      varchar not null,
+            rule           varchar not null,
+            status         varchar not null,   -- pass | fail | not_assessable
+            expected       double,
+            actual         double,
+            detail         varchar not null,
+            primary key (report_id, rule)
+        )""",
+}

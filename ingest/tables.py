@@ -1,0 +1,425 @@
+"""Standard-template tables 2, 3 and 4: one token stream from every text presentation, then cells.
+
+Web scrapes and PDF text flatten tables differently: ``|``-separated rows, markdown tables, one cell
+per line, or a row label followed by whitespace-separated numbers. :func:`tokenize` turns them all
+into one stream of cells with source offsets; rows are then found by their labels and filled with
+the value cells that follow. Blank, "/" and "—" cells are NULL, never 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.normalize import TextView
+from ingest.records import Check, Metric, Section
+
+NULL_MARKERS = frozenset({"", "/", "／", "-", "--", "—", "——", "\\", "无", "空", "/ "})
+_NUMBER_CELL = re.compile(
+    r"^(?P<sign>[+-]|增|减|增加|减少)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|个|项)?(?P<note>.*)$"
+)
+_MD_SEPARATOR = re.compile(r"^\s*:?-{2,}:?\s*$")
+T3_COLUMNS = (
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "social_welfare_org",
+    "legal_service_org",
+    "other_org",
+    "total",
+)
+T4_BLOCKS = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+T4_COLUMNS = ("maintained", "corrected", "other", "pending", "total")
+# Table-3 row labels, matched against the cell text with spaces and numbering removed.
+T3_ROWS: tuple[tuple[str, str], ...] = (
+    ("new_received", r"本年新收"),
+    ("carried_over", r"上年结转"),
+    ("granted", r"予以公开"),
+    ("partially_granted", r"部分公开"),
+    ("denied.state_secret", r"国家秘密"),
+    ("denied.law_prohibited", r"禁止公开|止公开"),
+    ("denied.three_safeties_one_stability", r"三安全一稳定"),
+    ("denied.third_party_rights", r"第三方合法权益"),
+    ("denied.internal_affairs", r"内部事务"),
+    ("denied.process_info", r"过程性信息"),
+    ("denied.enforcement_case_file", r"行政执法案卷"),
+    ("denied.admin_query", r"行政查询事项"),
+    ("unable.not_held", r"不掌握"),
+    ("unable.needs_creation", r"另行制作|没有现成信息"),
+    ("unable.unclear_after_correction", r"仍不明确"),
+    ("not_processed.petition_complaint", r"信访举报投诉"),
+    ("not_processed.duplicate", r"重复申请"),
+    ("not_processed.publication", r"公开出版物"),
+    ("not_processed.mass_repetitive", r"大量反复"),
+    ("not_processed.confirm_or_reissue", r"确认或重新出具"),
+    ("other.overdue_correction", r"逾期不补正"),
+    ("other.overdue_fee", r"逾期未按收费通知|缴纳费用"),
+    ("other.other", r"^(?:\(六\))?其他处理$|^3\.?其他$"),
+    ("total_processed", r"^(?:\(七\))?总计$"),
+    ("carried_forward", r"结转下年度"),
+)
+# Table-2 rows: label pattern → (key prefix, columns for 2021, columns for 2019).
+T2_ROWS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (r"^规章$", "regulations", ("made", "repealed", "in_force"), ("new_made", "new_published", "total_published")),
+    (
+        r"^(?:行政)?规范性文件$",
+        "normative_docs",
+        ("made", "repealed", "in_force"),
+        ("new_made", "new_published", "total_published"),
+    ),
+    (r"^行政许可$", "licensing", ("decisions",), ("prev_items", "change", "decisions")),
+    (r"^其他对外管理服务事项$", "other_services", (), ("prev_items", "change", "decisions")),
+    (r"^行政处罚$", "punishment", ("decisions",), ("prev_items", "change", "decisions")),
+    (r"^行政强制$", "coercion", ("decisions",), ("prev_items", "change", "decisions")),
+    (r"^行政事业性收费$", "admin_fees", ("amount_wan_yuan",), ("prev_items", "change")),
+    (r"^政府集中采购$", "procurement", (), ("projects", "amount")),
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One table cell as the text presents it, with its span in the original text."""
+
+    text: str
+    start: int
+    end: int
+    row: int  # tokens of one pipe row / text line share a row number
+    piped: bool
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """A parsed cell: NULL (value None) for blank and dash cells; a note for 22（其中修订16件）."""
+
+    value: float | None
+    unit: str | None
+    note: str | None
+
+
+@dataclass
+class TableResult:
+    """Cells found in the standard tables, as metrics keyed by metric_keys.md, plus R1–R4 checks."""
+
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    checks: list[Check] = field(default_factory=list)
+
+
+def parse_cell(text: str) -> CellValue | None:
+    """Parse a value cell; None when the text is not a value cell at all (a label)."""
+    compact = text.strip()
+    if compact in NULL_MARKERS:
+        return CellValue(None, None, None)
+    match = _NUMBER_CELL.match(compact)
+    if match is None:
+        return None
+    note = match.group("note").strip() or None
+    if note and not re.match(r"^[(（]", note) and not re.match(r"^(?:万元|元)", note):
+        return None  # "2018年…" is prose, not a cell
+    value = float(match.group("num"))
+    if match.group("sign") in ("-", "减", "减少"):
+        value = -value
+    return CellValue(value, match.group("unit"), note)
+
+
+def tokenize(view: TextView, start: int, end: int) -> list[Token]:
+    """Cells of the line view between two original offsets, in reading order."""
+    tokens: list[Token] = []
+    text = view.text
+    pos = _view_index(view, start)
+    stop = _view_index(view, end)
+    row = 0
+    for line_match in re.finditer(r"[^\n]*", text[pos:stop]):
+        line = line_match.group(0)
+        base = pos + line_match.start()
+        if not line.strip():
+            continue
+        row += 1
+        if "|" in line:
+            cells = _split_pipes(line)
+            if not cells or all(_MD_SEPARATOR.match(c) or not c.strip() for c, _, _ in cells):
+                continue
+            # "cell |" lines are one-cell-per-line scrapes with a stray pipe, not pipe rows.
+            piped = len(cells) > 1
+            for cell, c_start, c_end in cells:
+                tokens.append(_token(view, cell, base + c_start, base + c_end, row, piped))
+            continue
+        parts = line.split()
+        if len(parts) > 1 and all(parse_cell(p) is not None for p in parts[1:]):
+            # PDF-style row: a label followed by whitespace-separated numbers.
+            for part in re.finditer(r"\S+", line):
+                tokens.append(_token(view, part.group(0), base + part.start(), base + part.end(), row, True))
+            continue
+        stripped = line.strip()
+        offset = line.index(stripped)
+        tokens.append(_token(view, stripped, base + offset, base + offset + len(stripped), row, False))
+    return tokens
+
+
+def _split_pipes(line: str) -> list[tuple[str, int, int]]:
+    cells: list[tuple[str, int, int]] = []
+    cursor = 0
+    for piece in line.split("|"):
+        cells.append((piece, cursor, cursor + len(piece)))
+        cursor += len(piece) + 1
+    # A leading "|" (markdown) leaves an empty first piece; trailing pipes leave empty tails.
+    if cells and not cells[0][0].strip():
+        cells = cells[1:]
+    while cells and not cells[-1][0].strip():
+        cells.pop()
+    return cells
+
+
+def _token(view: TextView, cell: str, start: int, end: int, row: int, piped: bool) -> Token:
+    stripped = cell.strip()
+    lead = len(cell) - len(cell.lstrip())
+    v_start = start + lead
+    v_end = v_start + len(stripped)
+    o_start, o_end = view.span(v_start, v_end) if stripped else view.span(start, start)
+    if not stripped:
+        o_end = o_start
+    return Token(stripped, o_start, o_end, row, piped)
+
+
+def _view_index(view: TextView, original: int) -> int:
+    import bisect
+
+    return bisect.bisect_left(view.offsets, original)
+
+
+def _label_key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _collect_rows(
+    tokens: list[Token], match_label: object, width: int
+) -> list[tuple[str, Token, list[tuple[Token, CellValue]]]]:
+    """(row key, label token, value cells) for every labelled row with at least one number."""
+    rows: list[tuple[str, Token, list[tuple[Token, CellValue]]]] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        key = match_label(token, rows)  # type: ignore[operator]
+        if key is None:
+            index += 1
+            continue
+        values: list[tuple[Token, CellValue]] = []
+        cursor = index + 1
+        while cursor < len(tokens) and len(values) < width:
+            candidate = tokens[cursor]
+            if token.piped and candidate.piped and candidate.row != token.row and len(values) > 0:
+                break
+            parsed = parse_cell(candidate.text)
+            if parsed is None or (not candidate.piped and not candidate.text):
+                break
+            values.append((candidate, parsed))
+            cursor += 1
+        if any(v.value is not None for _, v in values):
+            rows.append((key, token, values))
+            index = cursor
+        else:
+            index += 1
+    return rows
+
+
+def _cell_metric(key: str, token: Token, cell: CellValue, table_ref: str, section: str) -> Metric:
+    return Metric(
+        key=key,
+        value=cell.value if cell.value is not None else 0.0,
+        qualifier="exact",
+        evidence=token.text,
+        start=token.start,
+        end=token.end,
+        rule=f"table.{table_ref.split('/')[0]}",
+        section=section,
+        unit=cell.unit,
+        source="table",
+        table_ref=table_ref,
+    )
+
+
+def _sections_of(sections: list[Section], kind: str) -> list[Section]:
+    return [s for s in sections if kind in s.kind.split(",")]
+
+
+def extract_tables(view: TextView, sections: list[Section], template: str) -> TableResult:
+    """Cells of tables 2–4 of a standard-template report (nothing for narrative reports)."""
+    result = TableResult()
+    if template == "narrative":
+        return result
+    for section in _sections_of(sections, "proactive"):
+        _table2(view, section, template, result)
+    applications = [s for s in _sections_of(sections, "applications") if "收到和处理" in s.heading]
+    for section in applications or _sections_of(sections, "applications"):
+        _table3(view, section, result)
+    for section in _sections_of(sections, "review_litigation"):
+        _table4(view, section, result)
+    _derive_headlines(result)
+    result.checks.extend(consistency_checks(result.metrics))
+    return result
+
+
+def _table2(view: TextView, section: Section, template: str, result: TableResult) -> None:
+    tokens = tokenize(view, section.start, section.end)
+    use_2019 = template == "standard_2019"
+
+    def match(token: Token, _rows: object) -> str | None:
+        label = _label_key(token.text)
+        for pattern, prefix, cols_2021, cols_2019 in T2_ROWS:
+            if re.search(pattern, label) and (cols_2019 if use_2019 else cols_2021):
+                return prefix
+        return None
+
+    widths = {prefix: len(c19 if use_2019 else c21) for _, prefix, c21, c19 in T2_ROWS}
+    for prefix, label, values in _collect_rows(tokens, match, 3):
+        columns = next(c19 if use_2019 else c21 for _, p, c21, c19 in T2_ROWS if p == prefix)
+        for column, (token, cell) in zip(columns, values[: widths[prefix]], strict=False):
+            if cell.value is None:
+                continue
+            name = column
+            if prefix == "procurement" and column == "amount" and (cell.unit == "万元" or "万元" in label.text):
+                name = "amount_wan_yuan"
+            key = f"t2.{prefix}.{name}"
+            result.metrics.setdefault(key, _cell_metric(key, token, cell, f"t2/{prefix}/{name}", section.kind))
+
+
+def _table3(view: TextView, section: Section, result: TableResult) -> None:
+    tokens = tokenize(view, section.start, section.end)
+
+    def match(token: Token, rows: list[tuple[str, Token, object]]) -> str | None:
+        label = re.sub(r"^[一二三四五六七八九十]、|^\d+\.", "", _label_key(token.text))
+        for key, pattern in T3_ROWS:
+            if re.search(pattern, label):
+                if (
+                    key == "other.other"
+                    and label.endswith("其他")
+                    and not any(r[0].startswith("other.") or r[0].startswith("not_processed.") for r in rows)
+                ):
+                    return None
+                return key
+        return None
+
+    for row_key, _label, values in _collect_rows(tokens, match, len(T3_COLUMNS)):
+        for column, (token, cell) in zip(T3_COLUMNS, values, strict=False):
+            if cell.value is None:
+                continue
+            key = f"t3.{row_key}.{column}"
+            result.metrics.setdefault(key, _cell_metric(key, token, cell, f"t3/{row_key}/{column}", section.kind))
+
+
+def _table4(view: TextView, section: Section, result: TableResult) -> None:
+    tokens = tokenize(view, section.start, section.end)
+    values: list[tuple[Token, CellValue]] = []
+    for token in tokens:
+        parsed = parse_cell(token.text) if (token.text or token.piped) else None
+        if parsed is None:
+            if values and len(values) < 15 and any(v.value is not None for _, v in values):
+                break
+            values = [] if not values or all(v.value is None for _, v in values) else values
+            continue
+        values.append((token, parsed))
+        if len(values) == 15:
+            break
+    if not any(v.value is not None for _, v in values):
+        return
+    for index, (token, cell) in enumerate(values[:15]):
+        if cell.value is None:
+            continue
+        block, column = T4_BLOCKS[index // 5], T4_COLUMNS[index % 5]
+        key = f"t4.{block}.{column}"
+        result.metrics.setdefault(key, _cell_metric(key, token, cell, f"t4/{block}/{column}", section.kind))
+
+
+def _derive_headlines(result: TableResult) -> None:
+    """Headline keys from table totals, so narrative and table years form one series."""
+    cells = result.metrics
+    if (cell := cells.get("t3.new_received.total")) is not None:
+        cells["applications.received"] = _derived("applications.received", [cell])
+    if (cell := cells.get("t4.reconsideration.total")) is not None:
+        cells["reconsideration.total"] = _derived("reconsideration.total", [cell])
+    direct = cells.get("t4.litigation_direct.total")
+    after = cells.get("t4.litigation_after_reconsideration.total")
+    if direct is not None and after is not None:
+        cells["litigation.total"] = _derived("litigation.total", [direct, after])
+
+
+def _derived(key: str, parts: list[Metric]) -> Metric:
+    return Metric(
+        key=key,
+        value=sum(p.value for p in parts),
+        qualifier="exact",
+        evidence=" + ".join(p.evidence for p in parts),
+        start=min(p.start for p in parts),
+        end=max(p.end for p in parts),
+        rule="table.derived_total",
+        section=parts[0].section,
+        unit=None,
+        source="table",
+        table_ref=",".join(p.table_ref or "" for p in parts),
+    )
+
+
+def _sum_check(rule: str, pairs: list[tuple[str, list[str], str]], cells: dict[str, Metric]) -> Check:
+    """One check over several equations ``target = Σ parts``; fail lists the broken ones."""
+    failures: list[str] = []
+    assessed = 0
+    expected_total = actual_total = 0.0
+    for label, parts, target in pairs:
+        if target not in cells or any(p not in cells for p in parts):
+            continue
+        assessed += 1
+        expected = sum(cells[p].value for p in parts)
+        actual = cells[target].value
+        expected_total += expected
+        actual_total += actual
+        if abs(expected - actual) > 1e-6:
+            failures.append(f"{label}: printed {actual:g}, parts sum to {expected:g}")
+    if assessed == 0:
+        return Check(rule, "not_assessable", "cells missing", None, None)
+    if failures:
+        return Check(rule, "fail", "; ".join(failures), expected_total, actual_total)
+    return Check(rule, "pass", f"{assessed} equation(s) hold", expected_total, actual_total)
+
+
+def consistency_checks(cells: dict[str, Metric]) -> list[Check]:
+    """R1–R4 of metric_keys.md over the cells present (nothing when no table 3/4 was found)."""
+    checks: list[Check] = []
+    outcome_rows = [key for key, _ in T3_ROWS[2:-2]]
+    if any(key.startswith("t3.") for key in cells):
+        r1 = []
+        for col in T3_COLUMNS:
+            # 一 + 二 = 三(七) + 四, rearranged as 一 = 三(七) + 四 − 二 is not a sum; compare both sides.
+            lhs = [f"t3.new_received.{col}", f"t3.carried_over.{col}"]
+            rhs = [f"t3.total_processed.{col}", f"t3.carried_forward.{col}"]
+            if all(k in cells for k in lhs + rhs):
+                r1.append((col, lhs, rhs))
+        checks.append(_balance_check("R1", r1, cells))
+        r2 = []
+        for col in T3_COLUMNS:
+            parts = [f"t3.{row}.{col}" for row in outcome_rows if f"t3.{row}.{col}" in cells]
+            if parts:
+                r2.append((col, parts, f"t3.total_processed.{col}"))
+        checks.append(_sum_check("R2", r2, cells))
+        r3 = []
+        for row, _ in T3_ROWS:
+            parts = [f"t3.{row}.{col}" for col in T3_COLUMNS[:-1]]
+            r3.append((row, parts, f"t3.{row}.total"))
+        checks.append(_sum_check("R3", r3, cells))
+    if any(key.startswith("t4.") for key in cells):
+        for block in T4_BLOCKS:
+            parts = [f"t4.{block}.{col}" for col in T4_COLUMNS[:-1]]
+            checks.append(_sum_check(f"R4_{block}", [(block, parts, f"t4.{block}.total")], cells))
+    return checks
+
+
+def _balance_check(rule: str, rows: list[tuple[str, list[str], list[str]]], cells: dict[str, Metric]) -> Check:
+    if not rows:
+        return Check(rule, "not_assessable", "cells missing", None, None)
+    failures = []
+    for col, lhs, rhs in rows:
+        left = sum(cells[k].value for k in lhs)
+        right = sum(cells[k].value for k in rhs)
+        if abs(left - right) > 1e-6:
+            failures.append(f"{col}: 一+二={left:g}, 三(七)+四={right:g}")
+    if failures:
+        return Check(rule, "fail", "; ".join(failures), None, None)
+    return Check(rule, "pass", f"{len(rows)} column(s) balance", None, None)

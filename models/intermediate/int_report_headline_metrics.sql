@@ -1,0 +1,72 @@
+-- One row per loaded report: the ten headline metric keys of metric_keys.md pivoted from the long
+-- metrics, each with its qualifier. A key the report does not state stays NULL (never 0).
+-- Other keys (t2.*, t3.*, t4.*) stay long in fct_report_metrics.
+with
+
+reports as (
+    select * from {{ ref('int_reports') }}
+),
+
+report_metrics as (
+    select * from {{ ref('stg_ingest__report_metrics') }}
+),
+
+headline_values_per_report as (
+    select
+        report_id,
+        max(value) filter (where metric_key = 'proactive.items_new') as proactive_items_new,
+        max(qualifier) filter (where metric_key = 'proactive.items_new') as proactive_items_new_qualifier,
+        max(value) filter (where metric_key = 'proactive.items_cumulative') as proactive_items_cumulative,
+        max(qualifier) filter (where metric_key = 'proactive.items_cumulative') as proactive_items_cumulative_qualifier,
+        max(value) filter (where metric_key = 'proactive.interpretations') as proactive_interpretations,
+        max(qualifier) filter (where metric_key = 'proactive.interpretations') as proactive_interpretations_qualifier,
+        max(value) filter (where metric_key = 'applications.received') as applications_received,
+        max(qualifier) filter (where metric_key = 'applications.received') as applications_received_qualifier,
+        max(value) filter (where metric_key = 'applications.carried_over') as applications_carried_over,
+        max(qualifier) filter (where metric_key = 'applications.carried_over') as applications_carried_over_qualifier,
+        max(value) filter (where metric_key = 'applications.processed') as applications_processed,
+        max(qualifier) filter (where metric_key = 'applications.processed') as applications_processed_qualifier,
+        max(value) filter (where metric_key = 'fees.collected_yuan') as fees_collected_yuan,
+        max(qualifier) filter (where metric_key = 'fees.collected_yuan') as fees_collected_yuan_qualifier,
+        max(value) filter (where metric_key = 'reconsideration.total') as reconsideration_total,
+        max(qualifier) filter (where metric_key = 'reconsideration.total') as reconsideration_total_qualifier,
+        max(value) filter (where metric_key = 'litigation.total') as litigation_total,
+        max(qualifier) filter (where metric_key = 'litigation.total') as litigation_total_qualifier,
+        max(value) filter (where metric_key = 'complaints.total') as complaints_total,
+        max(qualifier) filter (where metric_key = 'complaints.total') as complaints_total_qualifier
+    from report_metrics
+    group by report_id
+),
+
+reports_with_headlines as (
+    select
+        reports.report_id,
+        reports.agency_id,
+        reports.report_year,
+        reports.template,
+        headline_values_per_report.proactive_items_new,
+        headline_values_per_report.proactive_items_new_qualifier,
+        headline_values_per_report.proactive_items_cumulative,
+        headline_values_per_report.proactive_items_cumulative_qualifier,
+        headline_values_per_report.proactive_interpretations,
+        headline_values_per_report.proactive_interpretations_qualifier,
+        headline_values_per_report.applications_received,
+        headline_values_per_report.applications_received_qualifier,
+        headline_values_per_report.applications_carried_over,
+        headline_values_per_report.applications_carried_over_qualifier,
+        headline_values_per_report.applications_processed,
+        headline_values_per_report.applications_processed_qualifier,
+        headline_values_per_report.fees_collected_yuan,
+        headline_values_per_report.fees_collected_yuan_qualifier,
+        headline_values_per_report.reconsideration_total,
+        headline_values_per_report.reconsideration_total_qualifier,
+        headline_values_per_report.litigation_total,
+        headline_values_per_report.litigation_total_qualifier,
+        headline_values_per_report.complaints_total,
+        headline_values_per_report.complaints_total_qualifier
+    from reports
+    left join headline_values_per_report
+        on reports.report_id = headline_values_per_report.report_id
+)
+
+select * from reports_with_headlines
