@@ -37,6 +37,14 @@ def split_sentences(view: TextView, sections: list[Section]) -> list[Sentence]:
         end = flat_index(view, section.end)
         kinds = frozenset(section.kind.split(","))
         cursor = start
+        if section.heading:
+            # The heading is a sentence of its own: its topic words (主动公开…) must not leak
+            # into the first sentence of the body.
+            found = text.find(section.heading, start, min(end, start + 80))
+            if found >= 0:
+                heading_end = found + len(section.heading)
+                out.append(Sentence(start, heading_end, kinds, section.kind))
+                cursor = heading_end
         for match in _SENTENCE_END.finditer(text, start, end):
             if match.end() > cursor:
                 out.append(Sentence(cursor, match.end(), kinds, section.kind))

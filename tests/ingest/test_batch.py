@@ -1,0 +1,75 @@
+"""Ingest into a real DuckDB file: status rows for every file, idempotent re-ingest, replacement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from ingest.batch import ingest_paths
+from tests.conftest import CORPUS
+
+SEED = CORPUS / "seeds" / "texts" / "000_fcbd5fe76b18fee4.txt"
+
+
+def _rows(warehouse: Path, sql: str) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes(SEED.read_bytes())
+    (folder / "copy.txt").write_bytes(SEED.read_bytes())
+    (folder / "gbk.txt").write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "junk.txt").write_bytes(bytes(range(256)) * 64)
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4 not really")
+    (folder / "notes.xyz").write_text("hello", encoding="utf-8")
+    return folder
+
+
+def test_every_file_gets_a_status_row(tmp_path: Path) -> None:
+    warehouse = tmp_path / "wh" / "govinfo.duckdb"
+    summary = ingest_paths([_folder(tmp_path)], warehouse)
+    assert summary.seen == 7
+    rows = dict(_rows(warehouse, "select source_path, status from raw.report_files"))
+    names = {Path(str(path)).name: status for path, status in rows.items()}
+    # Files are taken in name order: copy.txt is loaded first, good.txt has the same bytes.
+    assert names == {
+        "copy.txt": "loaded", "good.txt": "duplicate", "gbk.txt": "loaded", "empty.txt": "quarantined",
+        "junk.txt": "quarantined", "report.pdf": "quarantined", "notes.xyz": "quarantined",
+    }
+    errors = dict(_rows(warehouse, "select source_path, error from raw.report_files where status = 'quarantined'"))
+    for path, error in errors.items():
+        assert Path(str(path)).name in str(error)  # the reason names the file
+    encodings = dict(_rows(warehouse, "select source_path, encoding from raw.report_files where format = 'txt'"))
+    assert encodings[str(tmp_path / "reports" / "gbk.txt")] == "gb18030"
+    assert _rows(warehouse, "select count(*) from raw.reports") == [(2,)]  # utf-8 and gb18030 bytes differ
+
+
+def test_reingesting_unchanged_files_is_a_no_op(tmp_path: Path) -> None:
+    warehouse = tmp_path / "govinfo.duckdb"
+    folder = _folder(tmp_path)
+    ingest_paths([folder], warehouse)
+    before = _rows(warehouse, "select * from raw.report_files order by source_path")
+    metrics_before = _rows(warehouse, "select * from raw.report_metrics order by report_id, metric_key")
+    second = ingest_paths([folder], warehouse)
+    assert second.unchanged == 7
+    assert sum(second.status.values()) == 0
+    assert _rows(warehouse, "select * from raw.report_files order by source_path") == before
+    assert _rows(warehouse, "select * from raw.report_metrics order by report_id, metric_key") == metrics_before
+
+
+def test_changed_file_replaces_its_report(tmp_path: Path) -> None:
+    warehouse = tmp_path / "govinfo.duckdb"
+    report = tmp_path / "r.txt"
+    report.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    ingest_paths([report], warehouse)
+    report.write_text(SEED.read_text(encoding="utf-8").replace("454条", "455条"), encoding="utf-8")
+    ingest_paths([report], warehouse)
+    assert _rows(warehouse, "select count(*) from raw.reports") == [(1,)]
+    assert _rows(warehouse, "select value from raw.report_metrics where metric_key = 'proactive.items_new'") == [
+        (455.0,)
+    ]
