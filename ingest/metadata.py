@@ -56,8 +56,9 @@ class Metadata:
 
 def _clean_agency(candidate: str) -> str | None:
     candidate = re.sub(r"\s+", "", candidate)
+    candidate = re.sub(r"关于$", "", candidate)  # XX关于2020年度政府信息公开工作的年度报告
     candidate = _LEAD_RE.sub("", candidate)
-    candidate = candidate.strip("|:：•·-—_ 　\t")
+    candidate = candidate.strip("|:：•·-—_#* 　\t")
     candidate = re.sub(r"^(?:我|本)", "", candidate)
     if _AGENCY_RE.fullmatch(candidate) is None or candidate in ("政府", "本局", "我局"):
         return None

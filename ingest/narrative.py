@@ -121,7 +121,9 @@ def extract_narrative(view: TextView, sentences: list[Sentence]) -> dict[str, Me
             if (
                 qty.unit in _ITEM_UNITS
                 and re.search(r"累计|历年", before)
-                and "主动公开" in sentence_text
+                # The body's own cumulative total: 主动公开 in the sentence, or 政府信息 in a
+                # proactive section (a sub-site's 各项信息累计… is not the body's).
+                and ("主动公开" in sentence_text or ("proactive" in sentence.kinds and "政府信息" in before))
                 and not _PROACTIVE_DISTRACTORS.search(before)
             ):
                 put(_metric(view, "proactive.items_cumulative", qty, c_start, "items_cumulative.phrase", sentence))
@@ -152,7 +154,7 @@ def _positive_applications(
     if not _applications_context(sentence, clause):
         return
     after = text[qty.end : qty.end + 12]
-    if re.search(r"(?:收到|受理|接到|接收|办理|依)[^，,；;]{0,16}申请[^0-9，,；;]{0,4}$", before) or re.search(
+    if re.search(r"(?:收到|受理|接到|接收|办理|依)[^，,；;]{0,30}申请[^0-9，,；;]{0,4}$", before) or re.search(
         r"依申请公开[^0-9，,；;]{0,4}$", before
     ):
         rule = "applications.received_phrase"
@@ -176,7 +178,10 @@ def _positive_fees(view: TextView, sentence: Sentence, c_start: int, qty: Quanti
     before = text[c_start : qty.start]
     if "行政事业性" in before or not re.search(r"收取|收费|费用|处理费|复制|邮寄", before):
         return
-    if not ("fees" in sentence.kinds or "信息公开" in text[sentence.start : sentence.end]):
+    if not (
+        "fees" in sentence.kinds
+        or re.search(r"信息公开|信息处理费|检索|复制|邮寄", text[sentence.start : sentence.end])
+    ):
         return
     put(_metric(view, "fees.collected_yuan", qty, c_start, "fees.amount_phrase", sentence))
 
@@ -191,7 +196,7 @@ def _positive_review(view: TextView, sentence: Sentence, c_start: int, qty: Quan
     if not ("review_litigation" in sentence.kinds or "信息公开" in sentence_text):
         return
     for term, key in _REVIEW_TERMS:
-        if re.search(rf"{term}[^0-9，,；;、]{{0,8}}$", before) or re.match(rf"[^0-9，,；;]{{0,4}}{term}", after):
+        if re.search(rf"{term}[^0-9，,；;、]{{0,8}}$", before) or re.match(rf"[^0-9，,；;、]{{0,4}}{term}", after):
             put(_metric(view, key, qty, c_start, f"{key.split('.')[0]}.count_phrase", sentence))
 
 
@@ -221,7 +226,9 @@ def _zero_statements(view: TextView, sentence: Sentence, c_start: int, c_end: in
         return
     # Fees before applications: 没有向依申请公开对象收取任何费用 is about fees.
     if re.search(r"收费|收取|费用", tail) and "行政事业性" not in clause:
-        if "fees" in sentence.kinds or "信息公开" in sentence_text or "公开" in clause or "申请" in clause:
+        if "fees" in sentence.kinds or re.search(
+            r"信息公开|公开|申请|信息处理费|检索|复制|邮寄", clause + sentence_text
+        ):
             put(_zero(view, "fees.collected_yuan", c_start, c_end, "fees.zero_statement", sentence))
         return
     if "申请" in tail and _applications_context(sentence, clause) and not _APPLICATION_DISTRACTORS.search(clause):

@@ -32,8 +32,10 @@ _CHROME_PATTERNS = (
     r"【\s*打印\s*】",
     r"【\s*关闭\s*】",
     r"\|{3,}",  # runs of empty pipe cells from flattened layout tables
+    r"^[ \t]*[-—–]\s*\d{1,3}\s*[-—–][ \t]*$",  # page footer "- 3 -"
+    r"^[ \t]*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?[ \t]*$",  # "第 1 页 共 5 页"
 )
-_CHROME_RE = re.compile("|".join(_CHROME_PATTERNS))
+_CHROME_RE = re.compile("|".join(_CHROME_PATTERNS), re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,9 @@ _CN_NUM = "一二三四五六七八九十"
 # Top-level numbering: 一、 / 2、 / 第三部分, at a line start or right after a sentence end (web
 # scrapes run headings into the previous paragraph). "1." is a list item, never a section.
 _HEADING_RE = re.compile(
-    rf"(?:^[ \t]*(?:(?P<ar>\d{{1,2}})\s*[、]|第[{_CN_NUM}]{{1,3}}部分[、:：]?)"
-    rf"|(?:^|(?<=[。；;]))[ \t]*(?P<cn>[{_CN_NUM}]{{1,3}})\s*[、.,，])"
+    rf"(?:^[ \t#*]*(?:(?P<ar>\d{{1,2}})\s*[、.](?!\d)|[(](?P<paren>[{_CN_NUM}]{{1,3}})[)]"
+    rf"|第[{_CN_NUM}]{{1,3}}部分[、:：]?)"
+    rf"|(?:^|(?<=[。；;]))[ \t#*]*(?P<cn>[{_CN_NUM}]{{1,3}})\s*[、.,，])"
     r"\s*(?P<title>[^\n。；;]{2,60})",
     re.MULTILINE,
 )
@@ -64,15 +65,15 @@ def split_sections(view: TextView) -> list[Section]:
     text = view.text
     heads: list[tuple[int, str, str]] = []
     for match in _HEADING_RE.finditer(text):
-        raw_title = match.group("title").strip()
+        raw_title = match.group("title").strip().rstrip("*#").strip()
         title = re.split(r"[。;；]|\s+", raw_title)[0].strip()
         if len(title) > 40 or title.endswith(("。", "；", ";")):
             continue
         kinds = heading_kinds(title)
         if not kinds:
             continue
-        if match.group("ar") is not None and not _looks_like_section_title(title):
-            continue  # Arabic-numbered lines are usually list items; accept only clear section titles
+        if (match.group("ar") is not None or match.group("paren") is not None) and not _looks_like_section_title(title):
+            continue  # 1. / (一) lines are usually list items; accept only clear section titles
         heads.append((match.start(), title, ",".join(kinds)))
     sections: list[Section] = []
     starts = [h[0] for h in heads] + [len(text)]
@@ -87,7 +88,12 @@ def split_sections(view: TextView) -> list[Section]:
 
 
 def _looks_like_section_title(title: str) -> bool:
-    return bool(re.search(r"情况|概述|问题|措施|事项|收费", title)) and "，" not in title and "," not in title
+    """A whole-section title ends like one (…情况, …措施, …打算), unlike a list item (…的问题)."""
+    if "，" in title or "," in title:
+        return False
+    return bool(
+        re.search(r"(?:情况|概述|措施|打算|改进|事项|不足|问题及改进|问题和改进|存在的主要问题|存在问题)$", title)
+    )
 
 
 def _section(view: TextView, ordinal: int, title: str, kind: str, start: int, end: int) -> Section:

@@ -8,6 +8,7 @@ the value cells that follow. Blank, "/" and "—" cells are NULL, never 0.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ NULL_MARKERS = frozenset({"", "/", "／", "-", "--", "—", "——", "\\", "无
 _NUMBER_CELL = re.compile(
     r"^(?P<sign>[+-]|增|减|增加|减少)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|个|项)?(?P<note>.*)$"
 )
-_MD_SEPARATOR = re.compile(r"^\s*:?-{2,}:?\s*$")
+_MD_SEPARATOR = re.compile(r"^\s*:?-{3,}:?\s*$")  # "---"; a "——" cell is a NULL marker
 T3_COLUMNS = (
     "natural_person",
     "commercial_enterprise",
@@ -54,7 +55,7 @@ T3_ROWS: tuple[tuple[str, str], ...] = (
     ("not_processed.confirm_or_reissue", r"确认或重新出具"),
     ("other.overdue_correction", r"逾期不补正"),
     ("other.overdue_fee", r"逾期未按收费通知|缴纳费用"),
-    ("other.other", r"^(?:\(六\))?其他处理$|^3\.?其他$"),
+    ("other.other", r"^(?:\(六\))?其他处理$|^其他$"),
     ("total_processed", r"^(?:\(七\))?总计$"),
     ("carried_forward", r"结转下年度"),
 )
@@ -80,11 +81,12 @@ T2_ROWS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
 class Token:
     """One table cell as the text presents it, with its span in the original text."""
 
-    text: str
+    text: str  # normalised, for parsing
     start: int
     end: int
     row: int  # tokens of one pipe row / text line share a row number
     piped: bool
+    raw: str = ""  # the cell as printed in the original text, for evidence
 
 
 @dataclass(frozen=True)
@@ -128,14 +130,25 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
     pos = _view_index(view, start)
     stop = _view_index(view, end)
     row = 0
-    for line_match in re.finditer(r"[^\n]*", text[pos:stop]):
-        line = line_match.group(0)
+    region = text[pos:stop]
+    blank_is_cell = _blank_lines_are_cells(region)
+    for line_match in re.finditer(r"[^\n]*\n?", region):
+        line = line_match.group(0).rstrip("\n")
         base = pos + line_match.start()
+        if not line_match.group(0):
+            break
         if not line.strip():
+            if blank_is_cell and tokens and not tokens[-1].piped:
+                # One-cell-per-line scrape where every cell is one line: a blank line is a blank cell.
+                tokens.append(_blank_token(view, base, row))
             continue
         row += 1
         if "|" in line:
             cells = _split_pipes(line)
+            if not cells and line.strip() == "|" and tokens and not tokens[-1].piped:
+                # "cell |" scrapes print an empty cell as a lone "|".
+                tokens.append(_blank_token(view, base, row))
+                continue
             if not cells or all(_MD_SEPARATOR.match(c) or not c.strip() for c, _, _ in cells):
                 continue
             # "cell |" lines are one-cell-per-line scrapes with a stray pipe, not pipe rows.
@@ -153,6 +166,24 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
         offset = line.index(stripped)
         tokens.append(_token(view, stripped, base + offset, base + offset + len(stripped), row, False))
     return tokens
+
+
+def _blank_lines_are_cells(region: str) -> bool:
+    """True when cells are separated by single line breaks, so a blank line is an empty cell.
+
+    Some scrapes put a blank line between every cell; there blank lines are only separators.
+    """
+    lines = region.split("\n")
+    single = double = 0
+    for index in range(1, len(lines) - 1):
+        if lines[index].strip():
+            continue
+        if lines[index - 1].strip() and lines[index + 1].strip():
+            double += 1
+    for index in range(1, len(lines)):
+        if lines[index].strip() and lines[index - 1].strip():
+            single += 1
+    return single > 2 * double
 
 
 def _split_pipes(line: str) -> list[tuple[str, int, int]]:
@@ -177,11 +208,15 @@ def _token(view: TextView, cell: str, start: int, end: int, row: int, piped: boo
     o_start, o_end = view.span(v_start, v_end) if stripped else view.span(start, start)
     if not stripped:
         o_end = o_start
-    return Token(stripped, o_start, o_end, row, piped)
+    return Token(stripped, o_start, o_end, row, piped, view.original[o_start:o_end])
+
+
+def _blank_token(view: TextView, base: int, row: int) -> Token:
+    start = view.span(base, base + 1)[0]
+    return Token("", start, start, row, False)
 
 
 def _view_index(view: TextView, original: int) -> int:
-    import bisect
 
     return bisect.bisect_left(view.offsets, original)
 
@@ -209,7 +244,7 @@ def _collect_rows(
             if token.piped and candidate.piped and candidate.row != token.row and len(values) > 0:
                 break
             parsed = parse_cell(candidate.text)
-            if parsed is None or (not candidate.piped and not candidate.text):
+            if parsed is None:
                 break
             values.append((candidate, parsed))
             cursor += 1
@@ -226,7 +261,7 @@ def _cell_metric(key: str, token: Token, cell: CellValue, table_ref: str, sectio
         key=key,
         value=cell.value if cell.value is not None else 0.0,
         qualifier="exact",
-        evidence=token.text,
+        evidence=token.raw,
         start=token.start,
         end=token.end,
         rule=f"table.{table_ref.split('/')[0]}",
@@ -269,14 +304,16 @@ def _table2(view: TextView, section: Section, template: str, result: TableResult
                 return prefix
         return None
 
+    # The procurement amount's unit is printed in its column header: 采购总金额（万元）.
+    amount_in_wan = any("采购总金额" in token.text and "万元" in token.text for token in tokens)
     widths = {prefix: len(c19 if use_2019 else c21) for _, prefix, c21, c19 in T2_ROWS}
-    for prefix, label, values in _collect_rows(tokens, match, 3):
+    for prefix, _label, values in _collect_rows(tokens, match, 3):
         columns = next(c19 if use_2019 else c21 for _, p, c21, c19 in T2_ROWS if p == prefix)
         for column, (token, cell) in zip(columns, values[: widths[prefix]], strict=False):
             if cell.value is None:
                 continue
             name = column
-            if prefix == "procurement" and column == "amount" and (cell.unit == "万元" or "万元" in label.text):
+            if prefix == "procurement" and column == "amount" and (cell.unit == "万元" or amount_in_wan):
                 name = "amount_wan_yuan"
             key = f"t2.{prefix}.{name}"
             result.metrics.setdefault(key, _cell_metric(key, token, cell, f"t2/{prefix}/{name}", section.kind))
@@ -286,7 +323,7 @@ def _table3(view: TextView, section: Section, result: TableResult) -> None:
     tokens = tokenize(view, section.start, section.end)
 
     def match(token: Token, rows: list[tuple[str, Token, object]]) -> str | None:
-        label = re.sub(r"^[一二三四五六七八九十]、|^\d+\.", "", _label_key(token.text))
+        label = re.sub(r"^[一二三四五六七八九十]、|^\d+[.、]", "", _label_key(token.text))
         for key, pattern in T3_ROWS:
             if re.search(pattern, label):
                 if (
@@ -310,7 +347,8 @@ def _table4(view: TextView, section: Section, result: TableResult) -> None:
     tokens = tokenize(view, section.start, section.end)
     values: list[tuple[Token, CellValue]] = []
     for token in tokens:
-        parsed = parse_cell(token.text) if (token.text or token.piped) else None
+        # A blank one-per-line cell counts only inside the run of numbers, never before it.
+        parsed = parse_cell(token.text) if (token.text or token.piped or values) else None
         if parsed is None:
             if values and len(values) < 15 and any(v.value is not None for _, v in values):
                 break
