@@ -1,0 +1,383 @@
+"""Great Expectations suites for the ``marts`` schema, built in code (one suite per mart).
+
+Each :class:`MartSpec` pairs a mart with the DuckDB query that feeds its pandas dataframe and the
+expectations run against that dataframe. Queries return every mart column plus a few *derived
+check columns* for rules a single-column expectation cannot express on the raw mart:
+
+``report_id_in_dim_reports`` / ``agency_id_in_dim_agencies``
+    Referential integrity: true when the key exists in the dimension, NULL when the key itself is
+    NULL (the not-null expectation reports that case). Expected to be in ``{True}``.
+``agency_and_year_match_dim_reports`` (fact tables)
+    The fact row's agency_id and report_year equal those of its report in dim_reports (NULLs
+    compare equal: a report whose agency is unknown has a NULL agency_id everywhere).
+``report_id_matches_sha256`` (dim_reports)
+    ``report_id`` is the first 16 hex characters of ``sha256``.
+``value_if_count`` (fct_report_metrics)
+    ``value`` for every metric that is a count or amount; NULL for the signed year-on-year deltas of
+    table 2 (keys ending in ``.change``, 本年增/减), which may legitimately be negative.
+``category_sum_minus_total_tolerance`` (fct_proactive_categories, fct_proactive_disclosures)
+    ``sum(count) - items_new * 1.05`` per report, NULL when items_new is NULL (not stated).
+    Expected ``<= 0``: a category breakdown may cover only part of the headline total (a report
+    lists only some categories), so only an *over*-sum beyond 5 % is an error.
+
+Conventions: NULL means "not stated" and is legitimate in every figure column, so figures are never
+expected not-null; range and set expectations ignore NULLs. A qualifier must be present exactly
+when its figure is. Report years lie between 2008 and ``$PARAMETER current_year``, supplied at run
+time by :func:`expectation_parameters` so the stored suites do not change every January.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["GX_ANALYTICS_ENABLED"] = "false"
+
+import datetime as dt
+from dataclasses import dataclass
+
+import great_expectations.expectations as gxe
+from great_expectations.expectations import Expectation
+from great_expectations.expectations.row_conditions import Column
+
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most")
+TEMPLATES: tuple[str, ...] = ("narrative", "standard_2019", "standard_2021", "standard")
+CHECK_STATUSES: tuple[str, ...] = ("pass", "fail", "not_assessable")
+METRIC_SOURCES: tuple[str, ...] = ("text", "table")
+FIRST_REPORT_YEAR = 2008  # 政府信息公开条例 took effect on 2008-05-01
+CURRENT_YEAR_PARAM = "current_year"
+CATEGORY_TOLERANCE = 1.05  # categories may over-sum their headline total by at most 5 %
+SUITE_PREFIX = "marts_"
+
+
+def expectation_parameters(today: dt.date | None = None) -> dict[str, int]:
+    """Run-time values for the ``$PARAMETER`` placeholders used in the suites."""
+    return {CURRENT_YEAR_PARAM: (today or dt.date.today()).year}
+
+
+@dataclass(frozen=True)
+class MartSpec:
+    """One mart: the query feeding its dataframe and the expectations run against it."""
+
+    table: str
+    query: str
+    index_columns: tuple[str, ...]
+    expectations: tuple[Expectation, ...]
+
+    @property
+    def suite_name(self) -> str:
+        """GX suite name, e.g. ``marts_fct_applications``."""
+        return f"{SUITE_PREFIX}{self.table}"
+
+
+# ---------------------------------------------------------------------------------------------
+# SQL fragments for derived check columns
+
+
+def _fk_flag(alias: str, column: str, ref_table: str, ref_column: str, name: str) -> str:
+    """``true`` when ``alias.column`` exists in ``marts.ref_table``; NULL when it is NULL."""
+    return (
+        f"case when {alias}.{column} is null then null else exists ("
+        f"select 1 from marts.{ref_table} ref where ref.{ref_column} = {alias}.{column}) end as {name}"
+    )
+
+
+def _in_reports(alias: str) -> str:
+    return _fk_flag(alias, "report_id", "dim_reports", "report_id", "report_id_in_dim_reports")
+
+
+_MATCHES_REPORT = (
+    "case when t.report_id is null then null else exists (select 1 from marts.dim_reports r "
+    "where r.report_id = t.report_id and r.agency_id is not distinct from t.agency_id "
+    "and r.report_year is not distinct from t.report_year) end "
+    "as agency_and_year_match_dim_reports"
+)
+
+
+def _in_agencies(alias: str) -> str:
+    return _fk_flag(alias, "agency_id", "dim_agencies", "agency_id", "agency_id_in_dim_agencies")
+
+
+def _query(table: str, *derived: str) -> str:
+    """``select t.*, <derived columns> from marts.<table> t``."""
+    cols = ",\n       ".join(("t.*", *derived))
+    return f"select {cols}\nfrom marts.{table} t"
+
+
+# ---------------------------------------------------------------------------------------------
+# Expectation helpers
+
+
+def _not_null(*columns: str) -> list[Expectation]:
+    return [gxe.ExpectColumnValuesToNotBeNull(column=c) for c in columns]
+
+
+def _pk(column: str) -> list[Expectation]:
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(column=column),
+        gxe.ExpectColumnValuesToBeUnique(column=column),
+    ]
+
+
+def _non_negative(*columns: str) -> list[Expectation]:
+    return [gxe.ExpectColumnValuesToBeBetween(column=c, min_value=0) for c in columns]
+
+
+def _year(*columns: str) -> list[Expectation]:
+    return [
+        gxe.ExpectColumnValuesToBeBetween(
+            column=c,
+            min_value=FIRST_REPORT_YEAR,
+            max_value={"$PARAMETER": CURRENT_YEAR_PARAM},
+        )
+        for c in columns
+    ]
+
+
+def _true(*columns: str, notes: str | None = None) -> list[Expectation]:
+    return [gxe.ExpectColumnValuesToBeInSet(column=c, value_set=[True], notes=notes) for c in columns]
+
+
+def _qualified(*figures: str) -> list[Expectation]:
+    """Figure >= 0; ``<figure>_qualifier`` in the set, present exactly when the figure is."""
+    out: list[Expectation] = []
+    for fig in figures:
+        q = f"{fig}_qualifier"
+        out += [
+            gxe.ExpectColumnValuesToBeBetween(column=fig, min_value=0),
+            gxe.ExpectColumnValuesToBeInSet(column=q, value_set=list(QUALIFIERS)),
+            gxe.ExpectColumnValuesToNotBeNull(column=q, row_condition=Column(fig).is_not_null()),
+            gxe.ExpectColumnValuesToBeNull(column=q, row_condition=Column(fig).is_null()),
+        ]
+    return out
+
+
+def _span(start: str = "start_offset", end: str = "end_offset") -> list[Expectation]:
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(column=start),
+        gxe.ExpectColumnValuesToNotBeNull(column=end),
+        gxe.ExpectColumnValuesToBeBetween(column=start, min_value=0),
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A=end,
+            column_B=start,
+            or_equal=True,
+            ignore_row_if="either_value_is_missing",
+        ),
+    ]
+
+
+def _report_fact_keys() -> list[Expectation]:
+    """Keys shared by the one-row-per-report fact tables."""
+    return [
+        *_pk("report_id"),
+        *_year("report_year"),
+        *_true("report_id_in_dim_reports", "agency_and_year_match_dim_reports"),
+    ]
+
+
+_CATEGORY_NOTE = (
+    "Per report whose items_new is stated: sum of category counts minus items_new * 1.05. "
+    "Breakdowns may list only some categories, so only an over-sum beyond 5 % fails."
+)
+_CATEGORY_SUM_SQL = (
+    "case when t.items_new is null then null "
+    f"else sum(t.count) over (partition by t.report_id) - t.items_new * {CATEGORY_TOLERANCE} "
+    "end as category_sum_minus_total_tolerance"
+)
+
+
+def build_mart_specs() -> tuple[MartSpec, ...]:
+    """All marts with their queries and (freshly built) expectations."""
+    return (
+        MartSpec(
+            table="dim_reports",
+            query=_query(
+                "dim_reports",
+                "case when t.report_id is null or t.sha256 is null then null "
+                "else t.report_id = left(t.sha256, 16) end as report_id_matches_sha256",
+                _in_agencies("t"),
+            ),
+            index_columns=("report_id", "source_path"),
+            expectations=(
+                gxe.ExpectTableRowCountToBeBetween(min_value=1),
+                *_pk("report_id"),
+                *_pk("sha256"),
+                gxe.ExpectColumnValuesToMatchRegex(column="sha256", regex=r"^[0-9a-f]{64}$"),
+                *_true("report_id_matches_sha256", notes="report_id = left(sha256, 16)"),
+                *_pk("source_path"),
+                *_not_null("parser_version", "ingested_at", "char_count"),
+                gxe.ExpectColumnValuesToNotBeNull(
+                    column="agency_id",
+                    row_condition=Column("agency_name").is_not_null(),
+                    notes="a named agency must be resolved; unnamed (unknown) agencies stay NULL",
+                ),
+                *_true("agency_id_in_dim_agencies"),
+                *_year("report_year"),
+                gxe.ExpectColumnValuesToBeInSet(column="template", value_set=list(TEMPLATES)),
+                gxe.ExpectColumnValuesToBeBetween(column="char_count", min_value=1),
+                gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                    column_A="period_end",
+                    column_B="period_start",
+                    or_equal=True,
+                    ignore_row_if="either_value_is_missing",
+                ),
+            ),
+        ),
+        MartSpec(
+            table="dim_agencies",
+            query=_query("dim_agencies"),
+            index_columns=("agency_id", "agency_name"),
+            expectations=(
+                *_pk("agency_id"),
+                *_not_null("agency_name"),
+                *_year("first_report_year", "last_report_year"),
+                gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                    column_A="last_report_year",
+                    column_B="first_report_year",
+                    or_equal=True,
+                    ignore_row_if="either_value_is_missing",
+                ),
+                *_non_negative("report_count"),
+                gxe.ExpectColumnValuesToMatchRegex(
+                    column="region_code",
+                    regex=r"^[0-9]{6}(?:[0-9]{6})?$",
+                    notes="GB/T 2260 division code (6 digits; 12-digit statistical codes allowed)",
+                ),
+            ),
+        ),
+        MartSpec(
+            table="fct_report_metrics",
+            query=_query(
+                "fct_report_metrics",
+                "case when t.metric_key like '%.change' then null else t.value end as value_if_count",
+                _in_reports("t"),
+                _MATCHES_REPORT,
+            ),
+            index_columns=("report_id", "metric_key"),
+            expectations=(
+                *_pk("metric_id"),
+                *_not_null("report_id", "metric_key", "rule", "source", "evidence"),
+                gxe.ExpectCompoundColumnsToBeUnique(column_list=["report_id", "metric_key"]),
+                gxe.ExpectColumnValuesToMatchRegex(
+                    column="metric_key",
+                    regex=r"^[a-z0-9_]+(?:\.[a-z0-9_]+)+$",
+                    notes="lowercase dot-separated keys of metric_keys.md",
+                ),
+                *_year("report_year"),
+                *_true("report_id_in_dim_reports", "agency_and_year_match_dim_reports"),
+                gxe.ExpectColumnValuesToBeBetween(
+                    column="value_if_count",
+                    min_value=0,
+                    notes="value of every metric except the signed deltas (*.change, 本年增/减)",
+                ),
+                gxe.ExpectColumnValuesToBeInSet(column="qualifier", value_set=list(QUALIFIERS)),
+                gxe.ExpectColumnValuesToNotBeNull(column="qualifier", row_condition=Column("value").is_not_null()),
+                gxe.ExpectColumnValuesToBeInSet(column="source", value_set=list(METRIC_SOURCES)),
+                *_span(),
+            ),
+        ),
+        MartSpec(
+            table="fct_proactive_disclosures",
+            query=_query(
+                "fct_proactive_disclosures",
+                "case when t.items_new is null or t.category_count_sum is null then null "
+                f"else t.category_count_sum - t.items_new * {CATEGORY_TOLERANCE} "
+                "end as category_sum_minus_total_tolerance",
+                _in_reports("t"),
+                _MATCHES_REPORT,
+            ),
+            index_columns=("report_id", "agency_id"),
+            expectations=(
+                *_report_fact_keys(),
+                *_qualified("items_new", "items_cumulative", "interpretations"),
+                *_non_negative("category_count", "category_count_sum"),
+                gxe.ExpectColumnValuesToBeBetween(
+                    column="category_sum_minus_total_tolerance",
+                    max_value=0,
+                    notes=_CATEGORY_NOTE,
+                ),
+            ),
+        ),
+        MartSpec(
+            table="fct_applications",
+            query=_query("fct_applications", _in_reports("t"), _MATCHES_REPORT),
+            index_columns=("report_id", "agency_id"),
+            expectations=(
+                *_report_fact_keys(),
+                *_qualified("received", "carried_over", "processed"),
+            ),
+        ),
+        MartSpec(
+            table="fct_fees",
+            query=_query("fct_fees", _in_reports("t"), _MATCHES_REPORT),
+            index_columns=("report_id", "agency_id"),
+            expectations=(*_report_fact_keys(), *_qualified("collected_yuan")),
+        ),
+        MartSpec(
+            table="fct_litigation",
+            query=_query("fct_litigation", _in_reports("t"), _MATCHES_REPORT),
+            index_columns=("report_id", "agency_id"),
+            expectations=(
+                *_report_fact_keys(),
+                *_qualified("reconsideration_total", "litigation_total", "complaints_total"),
+            ),
+        ),
+        MartSpec(
+            table="fct_proactive_categories",
+            query=_query("fct_proactive_categories", _CATEGORY_SUM_SQL, _in_reports("t"), _MATCHES_REPORT),
+            index_columns=("report_id", "ordinal"),
+            expectations=(
+                *_pk("category_id"),
+                *_not_null("report_id", "ordinal", "label", "evidence"),
+                gxe.ExpectCompoundColumnsToBeUnique(column_list=["report_id", "ordinal"]),
+                *_year("report_year"),
+                *_true("report_id_in_dim_reports", "agency_and_year_match_dim_reports"),
+                *_non_negative("ordinal", "count", "items_new", "computed_percent"),
+                gxe.ExpectColumnValuesToBeBetween(column="percent", min_value=0, max_value=100),
+                gxe.ExpectColumnValuesToBeBetween(
+                    column="category_sum_minus_total_tolerance",
+                    max_value=0,
+                    notes=_CATEGORY_NOTE,
+                ),
+                *_span(),
+            ),
+        ),
+        MartSpec(
+            table="fct_report_checks",
+            query=_query("fct_report_checks", _in_reports("t")),
+            index_columns=("report_id", "rule"),
+            expectations=(
+                *_pk("check_id"),
+                *_not_null("report_id", "rule", "status", "detail"),
+                gxe.ExpectCompoundColumnsToBeUnique(column_list=["report_id", "rule"]),
+                gxe.ExpectColumnValuesToBeInSet(column="status", value_set=list(CHECK_STATUSES)),
+                *_true("report_id_in_dim_reports"),
+            ),
+        ),
+        MartSpec(
+            table="rpt_agency_years",
+            query=_query("rpt_agency_years", _in_reports("t"), _in_agencies("t")),
+            index_columns=("agency_id", "report_year"),
+            expectations=(
+                *_pk("agency_year_id"),
+                *_not_null("agency_id"),
+                gxe.ExpectCompoundColumnsToBeUnique(column_list=["agency_id", "report_year"]),
+                *_year("report_year"),
+                *_true("report_id_in_dim_reports", "agency_id_in_dim_agencies"),
+                gxe.ExpectColumnValuesToBeInSet(column="template", value_set=list(TEMPLATES)),
+                *_non_negative(
+                    "report_count",
+                    "items_new",
+                    "items_cumulative",
+                    "interpretations",
+                    "applications_received",
+                    "applications_carried_over",
+                    "applications_processed",
+                    "fees_collected_yuan",
+                    "reconsideration_total",
+                    "litigation_total",
+                    "complaints_total",
+                    "checks_failed",
+                ),
+            ),
+        ),
+    )
