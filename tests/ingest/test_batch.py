@@ -38,8 +38,13 @@ def test_every_file_gets_a_status_row(tmp_path: Path) -> None:
     names = {Path(str(path)).name: status for path, status in rows.items()}
     # Files are taken in name order: copy.txt is loaded first, good.txt has the same bytes.
     assert names == {
-        "copy.txt": "loaded", "good.txt": "duplicate", "gbk.txt": "loaded", "empty.txt": "quarantined",
-        "junk.txt": "quarantined", "report.pdf": "quarantined", "notes.xyz": "quarantined",
+        "copy.txt": "loaded",
+        "good.txt": "duplicate",
+        "gbk.txt": "loaded",
+        "empty.txt": "quarantined",
+        "junk.txt": "quarantined",
+        "report.pdf": "quarantined",
+        "notes.xyz": "quarantined",
     }
     errors = dict(_rows(warehouse, "select source_path, error from raw.report_files where status = 'quarantined'"))
     for path, error in errors.items():

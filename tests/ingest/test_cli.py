@@ -12,8 +12,22 @@ import pytest
 from tests.conftest import CORPUS
 
 CONTRACT_KEYS = {
-    "source_path", "sha256", "status", "error", "report_year", "agency_name", "agency_type", "admin_level",
-    "province", "city", "county", "region_code", "template", "metrics", "categories", "checks",
+    "source_path",
+    "sha256",
+    "status",
+    "error",
+    "report_year",
+    "agency_name",
+    "agency_type",
+    "admin_level",
+    "province",
+    "city",
+    "county",
+    "region_code",
+    "template",
+    "metrics",
+    "categories",
+    "checks",
 }
 METRIC_KEYS = {"value", "qualifier", "evidence", "start", "end", "rule"}
 

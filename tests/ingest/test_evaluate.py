@@ -24,7 +24,9 @@ def _corpus(tmp_path: Path, gold: dict[str, object]) -> Path:
 
 def test_perfect_case(tmp_path: Path) -> None:
     gold = {
-        "report_year": 2018, "agency_name": "XX县教育局", "template": "narrative",
+        "report_year": 2018,
+        "agency_name": "XX县教育局",
+        "template": "narrative",
         "metrics": {
             "proactive.items_new": {"value": 454, "qualifier": "exact"},
             "applications.received": {"value": 0, "qualifier": "exact"},
@@ -38,7 +40,8 @@ def test_perfect_case(tmp_path: Path) -> None:
 
 def test_false_zero_and_miss_are_counted(tmp_path: Path) -> None:
     gold = {
-        "report_year": 2017, "template": "narrative",
+        "report_year": 2017,
+        "template": "narrative",
         "metrics": {
             "proactive.items_new": {"value": 450, "qualifier": "exact"},
             "fees.collected_yuan": {"value": 0, "qualifier": "exact"},

@@ -44,10 +44,16 @@ def test_seed_categories_match_gold_exactly(case_id: str) -> None:
 @pytest.mark.parametrize(
     ("case_id", "absent"),
     [
-        pytest.param("003_7d896b86eb139f0b", ("reconsideration.total", "litigation.total", "fees.collected_yuan"),
-                     id="003 states no litigation figure (its tables came through empty)"),
-        pytest.param("004_41da7047456a66e7", ("applications.received", "fees.collected_yuan", "litigation.total"),
-                     id="004 has no applications section"),
+        pytest.param(
+            "003_7d896b86eb139f0b",
+            ("reconsideration.total", "litigation.total", "fees.collected_yuan"),
+            id="003 states no litigation figure (its tables came through empty)",
+        ),
+        pytest.param(
+            "004_41da7047456a66e7",
+            ("applications.received", "fees.collected_yuan", "litigation.total"),
+            id="004 has no applications section",
+        ),
     ],
 )
 def test_unstated_figures_are_null_not_zero(case_id: str, absent: tuple[str, ...]) -> None:

@@ -19,34 +19,90 @@ def _metrics(text: str) -> dict[str, tuple[float, str]]:
 @pytest.mark.parametrize(
     ("text", "key", "expected"),
     [
-        pytest.param("二、主动公开政府信息情况\n2018年新增主动公开政府信息454条。", "proactive.items_new", (454, "exact"),
-                     id="new items"),
-        pytest.param("二、主动公开政府信息情况\n截止12月底，市教育局主\n\n动公开政府信息近 3000 条。",
-                     "proactive.items_new", (3000, "approx"), id="approx total across a page break"),
-        pytest.param("一、总体情况\n在门户网站主动公开8大类、16条目录,公开信息 400余条,其中,政务动态153条。",
-                     "proactive.items_new", (400, "at_least"), id="目录 count is not the total"),
-        pytest.param("二、主动公开政府信息情况\n累计主动公开政府信息已达1722条。2018年新增主动公开政府信息454条。",
-                     "proactive.items_cumulative", (1722, "exact"), id="cumulative"),
-        pytest.param("二、主动公开政府信息情况\n对重要政策进行解读。全年解读政策9条。", "proactive.interpretations", (9, "exact"),
-                     id="interpretations"),
-        pytest.param("三、依申请公开情况\n全年共收到政府信息公开申请15件，均已按时答复。", "applications.received", (15, "exact"),
-                     id="applications count"),
-        pytest.param("三、依申请公开情况\n2023年共收到依申请公开12件。", "applications.received", (12, "exact"),
-                     id="applications count, short form"),
-        pytest.param("三、政府信息依申请公开情况\n2018年，区教育局没有收到政府信息公开申请。", "applications.received",
-                     (0, "exact"), id="没有收到 is zero"),
-        pytest.param("五、政府信息公开申请的办理情况\n2017年，区教育局未收到此类申请。", "applications.received", (0, "exact"),
-                     id="未收到此类申请 in the applications section"),
-        pytest.param("一、总体情况\n2022年宜城市教育局未收到依申请公开信息。", "applications.received", (0, "exact"),
-                     id="zero with a year in the clause"),
-        pytest.param("四、收费情况\n2018年，区教育局信息公开没有收费。", "fees.collected_yuan", (0, "exact"), id="没有收费"),
-        pytest.param("四、收费情况\n全镇没有向依申请公开对象收取复印、传真、递送等任何费用。", "fees.collected_yuan", (0, "exact"),
-                     id="fee zero mentioning applications is about fees"),
-        pytest.param("四、收费情况\n本年度收取信息处理费120元。", "fees.collected_yuan", (120, "exact"), id="fee amount"),
-        pytest.param("五、行政复议和诉讼情况\n本年度发生行政复议2件，行政诉讼1件。", "reconsideration.total", (2, "exact"),
-                     id="reconsideration count"),
-        pytest.param("五、行政复议和诉讼情况\n本年度发生行政复议2件，行政诉讼1件。", "litigation.total", (1, "exact"),
-                     id="litigation count"),
+        pytest.param(
+            "二、主动公开政府信息情况\n2018年新增主动公开政府信息454条。",
+            "proactive.items_new",
+            (454, "exact"),
+            id="new items",
+        ),
+        pytest.param(
+            "二、主动公开政府信息情况\n截止12月底，市教育局主\n\n动公开政府信息近 3000 条。",
+            "proactive.items_new",
+            (3000, "approx"),
+            id="approx total across a page break",
+        ),
+        pytest.param(
+            "一、总体情况\n在门户网站主动公开8大类、16条目录,公开信息 400余条,其中,政务动态153条。",
+            "proactive.items_new",
+            (400, "at_least"),
+            id="目录 count is not the total",
+        ),
+        pytest.param(
+            "二、主动公开政府信息情况\n累计主动公开政府信息已达1722条。2018年新增主动公开政府信息454条。",
+            "proactive.items_cumulative",
+            (1722, "exact"),
+            id="cumulative",
+        ),
+        pytest.param(
+            "二、主动公开政府信息情况\n对重要政策进行解读。全年解读政策9条。",
+            "proactive.interpretations",
+            (9, "exact"),
+            id="interpretations",
+        ),
+        pytest.param(
+            "三、依申请公开情况\n全年共收到政府信息公开申请15件，均已按时答复。",
+            "applications.received",
+            (15, "exact"),
+            id="applications count",
+        ),
+        pytest.param(
+            "三、依申请公开情况\n2023年共收到依申请公开12件。",
+            "applications.received",
+            (12, "exact"),
+            id="applications count, short form",
+        ),
+        pytest.param(
+            "三、政府信息依申请公开情况\n2018年，区教育局没有收到政府信息公开申请。",
+            "applications.received",
+            (0, "exact"),
+            id="没有收到 is zero",
+        ),
+        pytest.param(
+            "五、政府信息公开申请的办理情况\n2017年，区教育局未收到此类申请。",
+            "applications.received",
+            (0, "exact"),
+            id="未收到此类申请 in the applications section",
+        ),
+        pytest.param(
+            "一、总体情况\n2022年宜城市教育局未收到依申请公开信息。",
+            "applications.received",
+            (0, "exact"),
+            id="zero with a year in the clause",
+        ),
+        pytest.param(
+            "四、收费情况\n2018年，区教育局信息公开没有收费。", "fees.collected_yuan", (0, "exact"), id="没有收费"
+        ),
+        pytest.param(
+            "四、收费情况\n全镇没有向依申请公开对象收取复印、传真、递送等任何费用。",
+            "fees.collected_yuan",
+            (0, "exact"),
+            id="fee zero mentioning applications is about fees",
+        ),
+        pytest.param(
+            "四、收费情况\n本年度收取信息处理费120元。", "fees.collected_yuan", (120, "exact"), id="fee amount"
+        ),
+        pytest.param(
+            "五、行政复议和诉讼情况\n本年度发生行政复议2件，行政诉讼1件。",
+            "reconsideration.total",
+            (2, "exact"),
+            id="reconsideration count",
+        ),
+        pytest.param(
+            "五、行政复议和诉讼情况\n本年度发生行政复议2件，行政诉讼1件。",
+            "litigation.total",
+            (1, "exact"),
+            id="litigation count",
+        ),
         pytest.param("收费及减免情况：无。", "fees.collected_yuan", (0, "exact"), id="form style 无"),
     ],
 )
@@ -57,12 +113,21 @@ def test_figure(text: str, key: str, expected: tuple[float, str]) -> None:
 @pytest.mark.parametrize(
     ("text", "zeros"),
     [
-        pytest.param("七、行政复议、诉讼情况\n2017年，没有发生针对区教育局有关信息公开工作的行政复议、诉讼和申诉情况。",
-                     {"reconsideration.total", "litigation.total", "complaints.total"}, id="three zeros in one sentence"),
-        pytest.param("五、行政复议情况\n2018年，区教育局没有收到政府信息公开的行政复议申请，也没有提起行政诉讼。",
-                     {"reconsideration.total", "litigation.total"}, id="two clauses, two zeros"),
-        pytest.param("一、概述\n全乡未发生因政府信息公开申请提起的行政复议和行政诉讼案件。",
-                     {"reconsideration.total", "litigation.total"}, id="两 zeros, not an application zero"),
+        pytest.param(
+            "七、行政复议、诉讼情况\n2017年，没有发生针对区教育局有关信息公开工作的行政复议、诉讼和申诉情况。",
+            {"reconsideration.total", "litigation.total", "complaints.total"},
+            id="three zeros in one sentence",
+        ),
+        pytest.param(
+            "五、行政复议情况\n2018年，区教育局没有收到政府信息公开的行政复议申请，也没有提起行政诉讼。",
+            {"reconsideration.total", "litigation.total"},
+            id="two clauses, two zeros",
+        ),
+        pytest.param(
+            "一、概述\n全乡未发生因政府信息公开申请提起的行政复议和行政诉讼案件。",
+            {"reconsideration.total", "litigation.total"},
+            id="两 zeros, not an application zero",
+        ),
     ],
 )
 def test_combined_zero_statements(text: str, zeros: set[str]) -> None:
@@ -73,20 +138,41 @@ def test_combined_zero_statements(text: str, zeros: set[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        pytest.param("二、主动公开政府信息情况\n共发布微信消息500余条，更新微博动态800余条。", "proactive.items_new",
-                     id="wechat posts are not the headline total"),
-        pytest.param("二、主动公开政府信息情况\n受理12345热线交办件111件，办结率100%。", "applications.received",
-                     id="hotline cases are not applications"),
-        pytest.param("二、主动公开\n受理网上咨询、建议和投诉 259 余件。", "applications.received",
-                     id="consultations are not applications"),
-        pytest.param("六、存在问题\n涉及政府信息公开的行政复议未被复议机关撤销。", "reconsideration.total",
-                     id="negated outcome is not a zero count"),
-        pytest.param("二、主动公开政府信息情况\n在子网站中公开各项信息累计3000多条。", "proactive.items_cumulative",
-                     id="sub-site cumulative without 主动公开 is not the body's cumulative"),
-        pytest.param("二、主动公开政府信息情况\n依据第二十条第(一)项公开规章。", "proactive.items_new",
-                     id="article number is not a count"),
-        pytest.param("二、主动公开政府信息情况\n本年度主动公开政府信息的工作稳步推进。", "applications.received",
-                     id="unstated figure stays absent"),
+        pytest.param(
+            "二、主动公开政府信息情况\n共发布微信消息500余条，更新微博动态800余条。",
+            "proactive.items_new",
+            id="wechat posts are not the headline total",
+        ),
+        pytest.param(
+            "二、主动公开政府信息情况\n受理12345热线交办件111件，办结率100%。",
+            "applications.received",
+            id="hotline cases are not applications",
+        ),
+        pytest.param(
+            "二、主动公开\n受理网上咨询、建议和投诉 259 余件。",
+            "applications.received",
+            id="consultations are not applications",
+        ),
+        pytest.param(
+            "六、存在问题\n涉及政府信息公开的行政复议未被复议机关撤销。",
+            "reconsideration.total",
+            id="negated outcome is not a zero count",
+        ),
+        pytest.param(
+            "二、主动公开政府信息情况\n在子网站中公开各项信息累计3000多条。",
+            "proactive.items_cumulative",
+            id="sub-site cumulative without 主动公开 is not the body's cumulative",
+        ),
+        pytest.param(
+            "二、主动公开政府信息情况\n依据第二十条第(一)项公开规章。",
+            "proactive.items_new",
+            id="article number is not a count",
+        ),
+        pytest.param(
+            "二、主动公开政府信息情况\n本年度主动公开政府信息的工作稳步推进。",
+            "applications.received",
+            id="unstated figure stays absent",
+        ),
     ],
 )
 def test_not_extracted(text: str, absent: str) -> None:

@@ -11,7 +11,9 @@ from ingest.normalize import flat_view, line_view
 @pytest.mark.parametrize(
     ("original", "flat"),
     [
-        pytest.param("市教育局主\n\n动公开政府信息近 3000 条", "市教育局主动公开政府信息近3000条", id="page break inside a word"),
+        pytest.param(
+            "市教育局主\n\n动公开政府信息近 3000 条", "市教育局主动公开政府信息近3000条", id="page break inside a word"
+        ),
         pytest.param("工作 年 度 报 告", "工作年度报告", id="spaced title"),
         pytest.param("共１２３条，其中", "共123条,其中", id="full-width digits and comma"),
         pytest.param("[bookmark: _GoBack]2017年度", "2017年度", id="word bookmark artefact"),

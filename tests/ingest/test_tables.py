@@ -8,16 +8,28 @@ from ingest.extract import extract_report
 from ingest.tables import parse_cell
 
 HEAD = "XX县教育局2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作稳步推进。\n"
-T3_LABELS = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "(一)予以公开", "(七)总计",
-             "四、结转下年度继续办理"]
-T3_ROWS = [[1, 0, 0, 0, 0, 0, 1], [0, 0, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0, 1],
-           [0, 0, 0, 0, 0, 0, 0]]
+T3_LABELS = [
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "(一)予以公开",
+    "(七)总计",
+    "四、结转下年度继续办理",
+]
+T3_ROWS = [
+    [1, 0, 0, 0, 0, 0, 1],
+    [0, 0, 0, 0, 0, 0, 0],
+    [1, 0, 0, 0, 0, 0, 1],
+    [1, 0, 0, 0, 0, 0, 1],
+    [0, 0, 0, 0, 0, 0, 0],
+]
 T4 = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
 
 
 def _t2_pipe() -> str:
-    return ("二、主动公开政府信息情况\n第二十条第(一)项 | | |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
-            "规章 | 0 | 0 | 3\n行政规范性文件 | 2 | / | 15\n")
+    return (
+        "二、主动公开政府信息情况\n第二十条第(一)项 | | |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+        "规章 | 0 | 0 | 3\n行政规范性文件 | 2 | / | 15\n"
+    )
 
 
 def _render(style: str) -> str:
@@ -27,9 +39,18 @@ def _render(style: str) -> str:
         t3 += [f"{label} | " + " | ".join(map(str, row)) + " |" for label, row in zip(T3_LABELS, T3_ROWS, strict=True)]
         t4 += ["结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计", " | ".join(map(str, T4))]
     elif style == "markdown":
-        t3 += ["| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---|---|---|---|---|---|---|---|"]
-        t3 += [f"| {label} | " + " | ".join(map(str, row)) + " |" for label, row in zip(T3_LABELS, T3_ROWS, strict=True)]
-        t4 += ["| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", "|---|---|---|---|---|", "| " + " | ".join(map(str, T4)) + " |"]
+        t3 += [
+            "| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        t3 += [
+            f"| {label} | " + " | ".join(map(str, row)) + " |" for label, row in zip(T3_LABELS, T3_ROWS, strict=True)
+        ]
+        t4 += [
+            "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+            "|---|---|---|---|---|",
+            "| " + " | ".join(map(str, T4)) + " |",
+        ]
     elif style == "cell_per_line":
         for label, row in zip(T3_LABELS, T3_ROWS, strict=True):
             t3 += [label, *map(str, row)]
@@ -67,7 +88,9 @@ def test_every_presentation_gives_the_same_cells(style: str) -> None:
 
 
 def test_broken_printed_total_is_a_finding() -> None:
-    text = _render("pipe").replace(" | ".join(map(str, T4)), "1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0")
+    text = _render("pipe").replace(
+        " | ".join(map(str, T4)), "1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+    )
     report = extract_report(text)
     assert report.metrics["t4.reconsideration.total"].value == 0  # printed value kept
     statuses = {c.rule: c.status for c in report.checks}

@@ -1,0 +1,62 @@
+"""The main job on real components: generated reports → ingest → `dbt build` → GX checkpoint.
+
+Then a deliberately corrupted mart must fail validation, naming the expectation and column.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest.batch import ingest_paths
+from ingest.dbt_runner import PROJECT_DIR, run_dbt
+from ingest.sample import generate
+from ingest.validate import validate
+from tests.conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("e2e")
+    generate(40, 7, root / "sample")
+    shutil.copytree(CORPUS / "seeds" / "texts", root / "sample" / "texts" / "seeds")
+    warehouse = root / "govinfo.duckdb"
+    summary = ingest_paths([root / "sample" / "texts"], warehouse)
+    assert summary.status["loaded"] == 45
+    assert run_dbt(["build", "--quiet"], warehouse, quiet=True) == 0
+    context = root / "expectations"
+    shutil.copytree(PROJECT_DIR / "expectations", context, ignore=shutil.ignore_patterns("uncommitted"))
+    return warehouse, context
+
+
+def test_marts_answer_the_headline_questions(built: tuple[Path, Path]) -> None:
+    warehouse, _ = built
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        reports = con.execute("select count(*) from marts.dim_reports").fetchone()
+        seed = con.execute(
+            "select items_new, items_new_qualifier from marts.fct_proactive_disclosures p "
+            "join marts.dim_reports r on r.report_id = p.report_id where r.agency_name = '孝感市教育局'"
+        ).fetchone()
+        no_litigation = con.execute(
+            "select l.litigation_total from marts.fct_litigation l join marts.dim_reports r "
+            "on r.report_id = l.report_id where r.agency_name = '定海区教育局'"
+        ).fetchone()
+    assert reports == (45,)
+    assert seed == (3000.0, "approx")
+    assert no_litigation == (None,)  # not stated stays NULL through the marts
+
+
+def test_checkpoint_passes_then_fails_on_a_corrupted_mart(built: tuple[Path, Path]) -> None:
+    warehouse, context = built
+    outcome = validate(warehouse, context)
+    assert outcome.success, [f.expectation_type for f in outcome.failed]
+    assert outcome.data_docs_index.exists()
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("update marts.fct_applications set received = -5 where received is not null")
+    outcome = validate(warehouse, context)
+    assert not outcome.success
+    named = {(f.expectation_type, tuple(f.columns)) for f in outcome.failed}
+    assert any("between" in kind and "received" in columns for kind, columns in named), named
