@@ -23,7 +23,8 @@ _REVIEW_TERMS = (("复议", "reconsideration.total"), ("诉讼", "litigation.tot
 # Channels and activities whose counts are not the body's own proactive-disclosure total.
 _PROACTIVE_DISTRACTORS = re.compile(
     r"微信|微博|公众号|头条|抖音|快手|热线|12345|培训|人次|咨询|报送|录用|档案馆|图书馆|点击|访问|浏览|会议|"
-    r"新闻发布|视频|短信|图片|解读|专刊|简报|信访|复议|诉讼|申请|建议|提案|留言|信箱|转载|回复|回应|答复"
+    r"新闻发布|视频|短信|图片|解读|专刊|简报|信访|复议|诉讼|申请|建议|提案|留言|信箱|转载|回复|回应|答复|"
+    r"予以公开|部分公开|不予公开|不掌握|标准"
 )
 _APPLICATION_DISTRACTORS = re.compile(r"复议|诉讼|申诉|咨询|12345|热线|信访|投诉|举报|建议|提案|交办|留言|信箱")
 
@@ -77,12 +78,20 @@ def _score_items_new(text: str, sentence: Sentence, c_start: int, qty: Quantity)
     cumulative (累计/历年), and not a channel or activity count (WeChat posts, hotline cases,
     training, submissions to archives...). Among candidates, 主动公开 in the same clause scores
     highest, then in the same sentence; 新增/全年/本年/共/共计/总计 adds one. Ties go to the first.
+    Two refinements: 2018年，我局累计主动公开…146条 (累计 scoped by a year, not 截至/历年) is that
+    year's total, and a 其中 item that is itself 主动公开 (全年制作236条，其中主动公开158条) counts.
+    Outside proactive sections, a 信息 count with a publishing verb and a year/全年/共 marker
+    (全年信息更新468条) is a weak candidate.
     """
     if qty.unit not in _ITEM_UNITS:
         return None
     clause = text[c_start : qty.end]
     sentence_text = text[sentence.start : sentence.end]
-    if re.search(r"累计|历年|截至目前|总数", clause) or _after_qizhong(text, sentence, qty.start):
+    if _year_scoped_cumulative(text[sentence.start : qty.end]):
+        return 5
+    if re.search(r"累计|历年|截至目前|总数", clause):
+        return None
+    if _after_qizhong(text, sentence, qty.start) and "主动公开" not in clause:
         return None
     if text.startswith("目录", qty.end) or _PROACTIVE_DISTRACTORS.search(clause):
         return None
@@ -93,11 +102,30 @@ def _score_items_new(text: str, sentence: Sentence, c_start: int, qty: Quantity)
         score += 2
     elif "proactive" in sentence.kinds and re.search(r"公开|发布", sentence_text):
         score += 1
+    elif (
+        qty.unit == "条"
+        and "信息" in clause
+        and re.search(r"公开|发布|公布|更新|发送", clause)
+        and re.search(_TOTAL_MARKERS, clause)
+        and not re.search(r"不掌握|申请|不予", clause)
+    ):
+        return 1
     else:
         return None
-    if re.search(r"新增|全年|本年|今年|共计|总计|合计|共|\d{4}年", clause):
+    if re.search(_TOTAL_MARKERS, clause):
         score += 1
     return score
+
+
+_TOTAL_MARKERS = r"新增|全年|本年|今年|共计|总计|合计|共|\d{4}年"
+
+
+def _year_scoped_cumulative(clause: str) -> bool:
+    """累计 within one stated year (2018年，我局累计主动公开…) rather than to date."""
+    return bool(
+        re.search(r"(?:^|[。;；])[^。]{0,6}(?:19|20)\d{2}年(?:度)?[,，]?[^,，。]{0,12}累计主动公开", clause)
+        and not re.search(r"历年|截[至止]|已达|以来", clause)
+    )
 
 
 def extract_narrative(view: TextView, sentences: list[Sentence]) -> dict[str, Metric]:
@@ -121,6 +149,7 @@ def extract_narrative(view: TextView, sentences: list[Sentence]) -> dict[str, Me
             if (
                 qty.unit in _ITEM_UNITS
                 and re.search(r"累计|历年", before)
+                and not _year_scoped_cumulative(text[sentence.start : qty.end])
                 # The body's own cumulative total: 主动公开 in the sentence, or 政府信息 in a
                 # proactive section (a sub-site's 各项信息累计… is not the body's).
                 and ("主动公开" in sentence_text or ("proactive" in sentence.kinds and "政府信息" in before))
