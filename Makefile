@@ -34,7 +34,7 @@ run: setup
 
 lint: setup
 	$(BIN)/ruff check ingest tests
-	$(BIN)/sqlfluff lint models --nofail --format none >/dev/null 2>&1 || true
+	$(BIN)/sqlfluff lint models
 
 typecheck: setup
 	$(BIN)/mypy ingest

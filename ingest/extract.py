@@ -33,7 +33,7 @@ def extract_report(text: str) -> Report:
         agency_name=meta.agency_name,
         agency_type=agency.agency_type,
         admin_level=agency.admin_level,
-        template=template,  # type: ignore[arg-type]
+        template=template,
         title=meta.title,
         period_start=meta.period_start,
         period_end=meta.period_end,

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest.normalize import TextView
+from ingest.records import Template
 
 AGENCY_SUFFIXES = (
     "管理委员会",
@@ -166,7 +167,7 @@ def _drop_citations(flat: str) -> str:
     return re.sub(r"《[^》]{0,80}》|〔[^〕]{0,10}〕|\[[^\]]{0,10}\]", "", flat)
 
 
-def detect_template(line_text: str, flat: str, year: int | None) -> str:
+def detect_template(line_text: str, flat: str, year: int | None) -> Template:
     """narrative | standard_2019 | standard_2021 | standard, from the table-2 columns and headings."""
     if re.search(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知", flat):
         return "standard_2021"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.normalize import TextView
@@ -225,15 +226,18 @@ def _label_key(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _collect_rows(
-    tokens: list[Token], match_label: object, width: int
-) -> list[tuple[str, Token, list[tuple[Token, CellValue]]]]:
+Row = tuple[str, Token, list[tuple[Token, CellValue]]]
+# Decides whether a token labels a row (returning the row key), given the rows found so far.
+LabelMatcher = Callable[[Token, list[Row]], str | None]
+
+
+def _collect_rows(tokens: list[Token], match_label: LabelMatcher, width: int) -> list[Row]:
     """(row key, label token, value cells) for every labelled row with at least one number."""
-    rows: list[tuple[str, Token, list[tuple[Token, CellValue]]]] = []
+    rows: list[Row] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        key = match_label(token, rows)  # type: ignore[operator]
+        key = match_label(token, rows)
         if key is None:
             index += 1
             continue
@@ -297,7 +301,7 @@ def _table2(view: TextView, section: Section, template: str, result: TableResult
     tokens = tokenize(view, section.start, section.end)
     use_2019 = template == "standard_2019"
 
-    def match(token: Token, _rows: object) -> str | None:
+    def match(token: Token, _rows: list[Row]) -> str | None:
         label = _label_key(token.text)
         for pattern, prefix, cols_2021, cols_2019 in T2_ROWS:
             if re.search(pattern, label) and (cols_2019 if use_2019 else cols_2021):
@@ -322,7 +326,7 @@ def _table2(view: TextView, section: Section, template: str, result: TableResult
 def _table3(view: TextView, section: Section, result: TableResult) -> None:
     tokens = tokenize(view, section.start, section.end)
 
-    def match(token: Token, rows: list[tuple[str, Token, object]]) -> str | None:
+    def match(token: Token, rows: list[Row]) -> str | None:
         label = re.sub(r"^[一二三四五六七八九十]、|^\d+[.、]", "", _label_key(token.text))
         for key, pattern in T3_ROWS:
             if re.search(pattern, label):
