@@ -37,6 +37,10 @@ def parse_list(view: TextView, start: int, end: int) -> list[Category]:
         count = parse_number(match.group("num"))
         if not label or count is None or re.search(r"累计|共计|合计|总计|年$", label):
             break
+        if re.match(r"(?:通过|在|向|经)", label) or (
+            len(label) >= 10 and re.search(r"公布|公示|发布|推送|报送", label)
+        ):
+            break  # 通过…平台公示行政许可信息306条 is another channel's count, not a category
         pct = match.group("pct")
         o_start, o_end = view.span(match.start(), match.end())
         items.append(

@@ -92,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         help="corpus folders with gold/ beside texts/ or files/ (or a parent of such folders)",
     )
+    evaluate.add_argument(
+        "--template", action="append", default=None, help="score only gold cases of this template (repeatable)"
+    )
     evaluate.add_argument("--min-f1", type=float, default=None, help="exit 1 when overall metric F1 is below this")
     evaluate.add_argument("--max-false-zeros", type=int, default=None, help="exit 1 when false zeros exceed this")
     evaluate.add_argument(
@@ -167,7 +170,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_eval(args: argparse.Namespace) -> int:
     from ingest.evaluate import evaluate, format_score
 
-    score, _ = evaluate(args.gold)
+    score, _ = evaluate(args.gold, set(args.template) if args.template else None)
     print(format_score(score))
     failures = []
     _, _, f1 = score.metric_prf()

@@ -146,8 +146,10 @@ def score_case(case: GoldCase, predicted: dict[str, Any], labelled_keys: set[str
         score.category_fp += len(remaining)
 
 
-def evaluate(dirs: list[Path]) -> tuple[Score, list[tuple[GoldCase, dict[str, Any]]]]:
-    """Extract every gold case's file and score it."""
+def evaluate(
+    dirs: list[Path], templates: set[str] | None = None
+) -> tuple[Score, list[tuple[GoldCase, dict[str, Any]]]]:
+    """Extract every gold case's file and score it (only gold templates in ``templates`` if given)."""
     cases = load_gold(dirs)
     score = Score()
     by_folder: dict[str, set[str]] = {}
@@ -156,6 +158,8 @@ def evaluate(dirs: list[Path]) -> tuple[Score, list[tuple[GoldCase, dict[str, An
         by_folder.setdefault(folder, set()).update(case.gold.get("metrics", {}))
     results = []
     for case in cases:
+        if templates is not None and case.gold.get("template") not in templates:
+            continue
         predicted = process_file(case.path).as_json()
         score_case(case, predicted, by_folder[case.case_id.split("/")[0]], score)
         results.append((case, predicted))

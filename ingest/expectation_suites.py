@@ -342,6 +342,20 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
             ),
         ),
         MartSpec(
+            table="fct_report_facts",
+            query=_query("fct_report_facts", _in_reports("t")),
+            index_columns=("report_id", "ordinal"),
+            expectations=(
+                *_pk("fact_id"),
+                *_not_null("report_id", "ordinal", "label", "value", "qualifier", "unit", "evidence"),
+                gxe.ExpectCompoundColumnsToBeUnique(column_list=["report_id", "ordinal"]),
+                gxe.ExpectColumnValuesToBeInSet(column="qualifier", value_set=list(QUALIFIERS)),
+                *_non_negative("value"),
+                *_span(),
+                *_true("report_id_in_dim_reports"),
+            ),
+        ),
+        MartSpec(
             table="fct_report_checks",
             query=_query("fct_report_checks", _in_reports("t")),
             index_columns=("report_id", "rule"),

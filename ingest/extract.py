@@ -6,6 +6,7 @@ from ingest.agencies import classify_agency
 from ingest.categories import extract_categories
 from ingest.checks import category_checks, table_checks
 from ingest.clauses import split_sentences
+from ingest.facts import extract_facts
 from ingest.metadata import detect_template, extract_metadata
 from ingest.narrative import extract_narrative
 from ingest.normalize import flat_view, line_view
@@ -41,4 +42,5 @@ def extract_report(text: str) -> Report:
         metrics=metrics,
         categories=categories,
         checks=category_checks(categories, metrics.get("proactive.items_new")) + table_checks(table),
+        facts=extract_facts(flat, sentences, metrics, categories),
     )

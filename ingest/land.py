@@ -19,7 +19,7 @@ from ingest.pipeline import report_id_for
 from ingest.records import FileResult
 from ingest.schema import RAW_TABLES
 
-_CHILD_TABLES = ("report_sections", "report_metrics", "proactive_categories", "report_checks")
+_CHILD_TABLES = ("report_sections", "report_metrics", "proactive_categories", "report_checks", "report_facts")
 
 _SCHEMAS: dict[str, dict[str, Any]] = {
     "report_files": {
@@ -94,6 +94,21 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
         "expected": pl.Float64,
         "actual": pl.Float64,
         "detail": pl.String,
+    },
+    "report_facts": {
+        "report_id": pl.String,
+        "ordinal": pl.Int32,
+        "label": pl.String,
+        "channel": pl.String,
+        "kind": pl.String,
+        "value": pl.Float64,
+        "qualifier": pl.String,
+        "unit": pl.String,
+        "evidence": pl.String,
+        "start_offset": pl.Int32,
+        "end_offset": pl.Int32,
+        "section": pl.String,
+        "rule": pl.String,
     },
 }
 
@@ -216,6 +231,24 @@ def _frames(results: Sequence[FileResult], ingested_at: datetime) -> dict[str, p
                     "detail": check.detail,
                 }
             )
+        for ordinal, fact in enumerate(report.facts, start=1):
+            rows["report_facts"].append(
+                {
+                    "report_id": report_id,
+                    "ordinal": ordinal,
+                    "label": fact.label,
+                    "channel": fact.channel,
+                    "kind": fact.kind,
+                    "value": fact.value,
+                    "qualifier": fact.qualifier,
+                    "unit": fact.unit,
+                    "evidence": fact.evidence,
+                    "start_offset": fact.start,
+                    "end_offset": fact.end,
+                    "section": fact.section,
+                    "rule": fact.rule,
+                }
+            )
     return {name: pl.DataFrame(data, schema=_SCHEMAS[name], orient="row") for name, data in rows.items()}
 
 
@@ -250,6 +283,34 @@ def land(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], ingested
         con.execute(f"delete from raw.reports where report_id in ({orphan})")
         con.unregister("batch_files")
         con.unregister("batch_reports")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def retire_files(con: duckdb.DuckDBPyConnection, source_paths: Sequence[str], retired_at: datetime) -> None:
+    """Mark files gone from their folder as ``retired`` and drop reports no loaded file backs any more."""
+    if not source_paths:
+        return
+    frame = pl.DataFrame({"source_path": list(source_paths)}, schema={"source_path": pl.String})
+    con.execute("begin transaction")
+    try:
+        con.register("retired_files", frame.to_arrow())
+        con.execute(
+            "update raw.report_files set status = 'retired', ingested_at = ?, "
+            "error = source_path || ': no longer in the folder; retired ' || strftime(?, '%Y-%m-%d %H:%M:%S') "
+            "where source_path in (select source_path from retired_files)",
+            [retired_at, retired_at],
+        )
+        con.unregister("retired_files")
+        orphan = (
+            "select report_id from raw.reports where report_id not in "
+            "(select report_id from raw.report_files where status = 'loaded' and report_id is not null)"
+        )
+        for child in _CHILD_TABLES:
+            con.execute(f"delete from raw.{child} where report_id in ({orphan})")
+        con.execute(f"delete from raw.reports where report_id in ({orphan})")
         con.execute("commit")
     except Exception:
         con.execute("rollback")

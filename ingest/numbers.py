@@ -26,7 +26,7 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 
 # Counting units seen in reports; 人次 before 人 and 万元 before 元 so the longer unit wins.
-COUNT_UNITS = ("人次", "条", "件", "篇", "项", "次", "个", "份", "起", "宗", "期", "场", "类", "批")
+COUNT_UNITS = tuple("人次 条 件 篇 项 次 个 份 起 宗 期 场 大类 类 批 所 幅 名 家 户 张 册 栏目 人".split())
 MONEY_UNITS = ("万元", "元")
 _UNIT_ALT = "|".join(MONEY_UNITS + COUNT_UNITS)
 
@@ -54,6 +54,7 @@ _CHINESE = f"[{CN_NUMERAL_CHARS}]+"
 NUMBER_RE = re.compile(
     r"(?P<pre>将近|接近|大约|近|约|超过|逾|不到|不足|少于)?"
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    r"(?P<mult>万(?!元)|亿)?"  # 50万人次; 万元 stays a unit
     r"(?P<suf>余|多|以上)?"
     rf"(?P<unit>{_UNIT_ALT})?"
     r"(?P<post>左右|以上)?"
@@ -145,6 +146,8 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
     value = parse_number(match.group("num"))
     if value is None:
         return None
+    if match.group("mult"):
+        value *= 10_000 if match.group("mult") == "万" else 100_000_000
     qualifier: Qualifier = "exact"
     for word, qual in _PREFIX_QUALIFIERS:
         if match.group("pre") == word:

@@ -85,6 +85,27 @@ class Section:
     end: int
 
 
+@dataclass(frozen=True)
+class Fact:
+    """A counted figure that is not a headline metric (WeChat posts, hotline cases, training…).
+
+    Kept, never thrown away: ``label`` is the clause text before the number as printed; ``channel``
+    and ``kind`` are normalised where a keyword tells them (None otherwise).
+    """
+
+    label: str
+    channel: str | None
+    kind: str | None
+    value: float
+    qualifier: Qualifier
+    unit: str
+    evidence: str
+    start: int
+    end: int
+    rule: str
+    section: str | None = None
+
+
 @dataclass
 class Report:
     """Everything extracted from one report text."""
@@ -105,6 +126,7 @@ class Report:
     metrics: dict[str, Metric] = field(default_factory=dict)
     categories: list[Category] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
 
 
 @dataclass

@@ -11,7 +11,7 @@ RAW_TABLES: dict[str, str] = {
             bytes          bigint not null,
             format         varchar not null,   -- txt | md | html | docx | pdf | ... (from the extension)
             encoding       varchar,            -- detected text encoding (utf-8, gb18030, ...)
-            status         varchar not null,   -- loaded | quarantined | duplicate
+            status         varchar not null,   -- loaded | quarantined | duplicate | retired (gone from its folder)
             error          varchar,            -- quarantine reason naming the file and the problem
             parser_version varchar not null,
             ingested_at    timestamp not null,
@@ -87,5 +87,23 @@ RAW_TABLES: dict[str, str] = {
             actual         double,
             detail         varchar not null,
             primary key (report_id, rule)
+        )""",
+    "report_facts": """
+        create table if not exists raw.report_facts (
+            report_id      varchar not null,
+            ordinal        integer not null,   -- order of appearance in the report
+            label          varchar not null,   -- clause text before the number, as printed
+            channel        varchar,            -- wechat | weibo | website | hotline | new_media | archives | press
+                                               -- | in_person | mail (null when no keyword tells)
+            kind           varchar,            -- posts | training | consultations | hotline_cases | rate | amount | …
+            value          double not null,
+            qualifier      varchar not null,   -- exact | approx | at_least | at_most
+            unit           varchar not null,   -- 条 件 篇 人次 元 % …
+            evidence       varchar not null,
+            start_offset   integer not null,
+            end_offset     integer not null,
+            section        varchar,
+            rule           varchar not null,
+            primary key (report_id, ordinal)
         )""",
 }

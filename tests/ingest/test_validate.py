@@ -85,6 +85,12 @@ create table marts.fct_proactive_categories as select * from (values
 ) t(category_id, report_id, agency_id, report_year, ordinal, label, count, percent, items_new,
     computed_percent, evidence, start_offset, end_offset);
 
+create table marts.fct_report_facts as select * from (values
+    ('{RID_A}:1', '{RID_A}', 'ag1', 2018, 1, '共发布微信消息', 'wechat', 'posts', 500.0, 'at_least', '条',
+     '共发布微信消息500余条', 200, 212, 'proactive', 'fact.counted_phrase')
+) t(fact_id, report_id, agency_id, report_year, ordinal, label, channel, fact_kind, value, qualifier, unit,
+    evidence, start_offset, end_offset, section_kind, extraction_rule);
+
 create table marts.fct_report_checks as select * from (values
     ('k1', '{RID_B}', 'R1', 'fail', 4.0, 3.0, '一+二 != 三（七）+四'),
     ('k2', '{RID_A}', 'categories_sum', 'pass', 454.0, 400.0, 'partial breakdown'),
