@@ -161,7 +161,10 @@ def extract_narrative(view: TextView, sentences: list[Sentence]) -> dict[str, Me
             _positive_applications(view, sentence, c_start, clause, qty, put)
             _positive_fees(view, sentence, c_start, qty, put)
             _positive_review(view, sentence, c_start, qty, put)
-        if not quantities:
+            _carried_over(view, sentence, c_start, qty, put)
+        # A clause cut off by the end of the text (没有收到政府信息公开… then nothing) states no zero:
+        # what it denied is not known.
+        if not quantities and not _cut_off(text, c_end):
             _zero_statements(view, sentence, c_start, c_end, put)
             _colon_none(view, sentence, c_start, c_end, put)
     if best_items is not None:
@@ -285,3 +288,19 @@ def _colon_none(view: TextView, sentence: Sentence, c_start: int, c_end: int, pu
         if re.search(pattern, head):
             put(_zero(view, key, c_start, c_end, f"{key.split('.')[0]}.colon_none", sentence))
             return
+
+
+def _cut_off(text: str, clause_end: int) -> bool:
+    """True when the clause runs to the end of the text without closing punctuation."""
+    return not text[clause_end:].strip(" ，,；;。.！!？?\n|") and not re.search(r"[。；;！!？?.]\s*$", text)
+
+
+def _carried_over(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: Put) -> None:
+    """上年结转政府信息公开申请2件 → applications.carried_over."""
+    if qty.unit not in ("件", "条", "个", "份"):
+        return
+    before = view.text[c_start : qty.start]
+    if re.search(r"上年(?:度)?结转[^，,；;0-9]{0,16}$", before) and re.search(
+        r"申请", before + view.text[qty.end : qty.end + 6]
+    ):
+        put(_metric(view, "applications.carried_over", qty, c_start, "applications.carried_over_phrase", sentence))

@@ -186,3 +186,38 @@ def test_evidence_points_into_original_text() -> None:
     assert text[metric.start : metric.end] == metric.evidence
     assert metric.evidence.endswith("４５４条")
     assert metric.value == 454
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        pytest.param(
+            "三、依申请公开情况\n本年度收到申请5件，上年结转政府信息公开申请2件。",
+            "applications.carried_over",
+            (2, "exact"),
+            id="carried over from last year",
+        ),
+    ],
+)
+def test_more_figures(text: str, key: str, expected: tuple[float, str]) -> None:
+    assert _metrics(text).get(key) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "三、依申请公开情况\n2019年，我局没有收到政府信息公开申请的行", id="cut inside a subordinate clause"
+        ),
+        pytest.param("三、依申请公开情况\n2019年，我局没有收到政府信息公开申请", id="cut where the sentence may go on"),
+    ],
+)
+def test_clause_cut_off_by_the_end_of_the_text_gives_no_zero(text: str) -> None:
+    assert "applications.received" not in _metrics(text)
+
+
+def test_the_same_clause_with_its_full_stop_is_a_zero() -> None:
+    assert _metrics("三、依申请公开情况\n2019年，我局没有收到政府信息公开申请。")["applications.received"] == (
+        0,
+        "exact",
+    )
