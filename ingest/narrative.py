@@ -91,6 +91,8 @@ def _score_items_new(text: str, sentence: Sentence, c_start: int, qty: Quantity)
         return 5
     if re.search(r"累计|历年|截至目前|总数", clause):
         return None
+    if re.search(r"(?<![各等])类(?:信息)?$", text[c_start : qty.start]):
+        return None  # 机构职能类信息4条 is a category item, not a total
     if _after_qizhong(text, sentence, qty.start) and "主动公开" not in clause:
         return None
     if text.startswith("目录", qty.end) or _PROACTIVE_DISTRACTORS.search(clause):
@@ -105,8 +107,8 @@ def _score_items_new(text: str, sentence: Sentence, c_start: int, qty: Quantity)
     elif (
         qty.unit == "条"
         and "信息" in clause
-        and re.search(r"公开|发布|公布|更新|发送", clause)
-        and re.search(_TOTAL_MARKERS, clause)
+        and re.search(r"公开|发布|公布|发送", clause)
+        and re.search(_TOTAL_MARKERS, text[sentence.start : qty.end])
         and not re.search(r"不掌握|申请|不予", clause)
     ):
         return 1
@@ -187,7 +189,7 @@ def _positive_applications(
         return
     after = text[qty.end : qty.end + 12]
     if re.search(r"(?:收到|受理|接到|接收|办理|依)[^，,；;]{0,30}申请[^0-9，,；;]{0,4}$", before) or re.search(
-        r"依申请公开[^0-9，,；;]{0,4}$", before
+        r"依申请公开[^0-9，,；;信]{0,4}$", before
     ):
         rule = "applications.received_phrase"
     elif (

@@ -32,8 +32,9 @@ _CHROME_PATTERNS = (
     r"【\s*打印\s*】",
     r"【\s*关闭\s*】",
     r"\|{3,}",  # runs of empty pipe cells from flattened layout tables
-    r"^[ \t]*[-—–]\s*\d{1,3}\s*[-—–][ \t]*$",  # page footer "- 3 -"
-    r"^[ \t]*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?[ \t]*$",  # "第 1 页 共 5 页"
+    # Page footers "- 3 -" and "第 1 页 共 5 页", within one line ([ \t], never \s: "-5\n—" are two cells).
+    r"^[ \t]*[-—–][ \t]*\d{1,3}[ \t]*[-—–][ \t]*$",
+    r"^[ \t]*第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?[ \t]*$",
 )
 _CHROME_RE = re.compile("|".join(_CHROME_PATTERNS), re.MULTILINE)
 

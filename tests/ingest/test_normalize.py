@@ -56,3 +56,17 @@ def test_decode(data: bytes, encoding: str) -> None:
 def test_binary_is_not_text() -> None:
     with pytest.raises(DecodeError):
         decode_bytes(bytes(range(256)) * 20)
+
+
+@pytest.mark.parametrize(
+    ("original", "kept"),
+    [
+        pytest.param("行政许可\n- 3 -\n12", "行政许可\n\n12", id="page footer removed"),
+        pytest.param(
+            "行政许可\n0\n-5\n—\n", "行政许可\n0\n-5\n-\n", id="negative cell then a dash cell is not a footer"
+        ),
+        pytest.param("正文\n第 1 页 共 5 页\n续", "正文\n\n续", id="page x of y removed"),
+    ],
+)
+def test_page_chrome(original: str, kept: str) -> None:
+    assert line_view(original).text == kept
