@@ -132,7 +132,9 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
     stop = _view_index(view, end)
     row = 0
     region = text[pos:stop]
-    blank_is_cell = _blank_lines_are_cells(region)
+    blank_is_cell = _fillers_are_cells(region, lambda line: not line.strip())
+    bar_is_cell = _fillers_are_cells(region, lambda line: line.strip() == "|")
+    bars = 0  # lone "|" lines seen since the last cell, when bars separate cells
     for line_match in re.finditer(r"[^\n]*\n?", region):
         line = line_match.group(0).rstrip("\n")
         base = pos + line_match.start()
@@ -143,13 +145,19 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
                 # One-cell-per-line scrape where every cell is one line: a blank line is a blank cell.
                 tokens.append(_blank_token(view, base, row))
             continue
+        if line.strip() == "|":
+            if tokens and not tokens[-1].piped:
+                if bar_is_cell:
+                    tokens.append(_blank_token(view, base, row))  # "cell |" scrapes: a lone "|" is an empty cell
+                else:
+                    bars += 1  # "|" between every cell: a run of n bars holds n - 1 empty cells
+                    if bars > 1:
+                        tokens.append(_blank_token(view, base, row))
+            continue
+        bars = 0
         row += 1
         if "|" in line:
             cells = _split_pipes(line)
-            if not cells and line.strip() == "|" and tokens and not tokens[-1].piped:
-                # "cell |" scrapes print an empty cell as a lone "|".
-                tokens.append(_blank_token(view, base, row))
-                continue
             if not cells or all(_MD_SEPARATOR.match(c) or not c.strip() for c, _, _ in cells):
                 continue
             # "cell |" lines are one-cell-per-line scrapes with a stray pipe, not pipe rows.
@@ -169,22 +177,20 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
     return tokens
 
 
-def _blank_lines_are_cells(region: str) -> bool:
-    """True when cells are separated by single line breaks, so a blank line is an empty cell.
+def _fillers_are_cells(region: str, is_filler: Callable[[str], bool]) -> bool:
+    """True when filler lines (blank, or a lone "|") stand for empty cells rather than separators.
 
-    Some scrapes put a blank line between every cell; there blank lines are only separators.
+    Some scrapes put a filler line between every cell; there fillers only separate. Elsewhere cells
+    follow each other line by line and a filler line is an empty cell.
     """
-    lines = region.split("\n")
-    single = double = 0
-    for index in range(1, len(lines) - 1):
-        if lines[index].strip():
-            continue
-        if lines[index - 1].strip() and lines[index + 1].strip():
-            double += 1
-    for index in range(1, len(lines)):
-        if lines[index].strip() and lines[index - 1].strip():
-            single += 1
-    return single > 2 * double
+    kinds = ["filler" if is_filler(line) else ("content" if line.strip() else "other") for line in region.split("\n")]
+    separating = sum(
+        1
+        for index in range(1, len(kinds) - 1)
+        if kinds[index] == "filler" and kinds[index - 1] == "content" and kinds[index + 1] == "content"
+    )
+    adjacent = sum(1 for index in range(1, len(kinds)) if kinds[index] == kinds[index - 1] == "content")
+    return adjacent > 2 * separating
 
 
 def _split_pipes(line: str) -> list[tuple[str, int, int]]:
@@ -285,7 +291,7 @@ def extract_tables(view: TextView, sections: list[Section], template: str) -> Ta
     result = TableResult()
     if template == "narrative":
         return result
-    for section in _sections_of(sections, "proactive"):
+    for section in _sections_of(sections, "proactive") or _table2_region(view, sections):
         _table2(view, section, template, result)
     applications = [s for s in _sections_of(sections, "applications") if "收到和处理" in s.heading]
     for section in applications or _sections_of(sections, "applications"):
@@ -295,6 +301,16 @@ def extract_tables(view: TextView, sections: list[Section], template: str) -> Ta
     _derive_headlines(result)
     result.checks.extend(consistency_checks(result.metrics))
     return result
+
+
+def _table2_region(view: TextView, sections: list[Section]) -> list[Section]:
+    """Table 2 without its heading: from the first 第二十条第 row header to the next section."""
+    found = view.text.find("第二十条第")
+    if found < 0:
+        return []
+    start = view.offsets[found]
+    end = min((s.start for s in sections if s.start > start), default=len(view.original))
+    return [Section(ordinal=-1, heading="", kind="proactive", start=start, end=end)]
 
 
 def _table2(view: TextView, section: Section, template: str, result: TableResult) -> None:

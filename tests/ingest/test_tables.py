@@ -122,3 +122,52 @@ def test_parse_cell(cell: str, value: float | None, note: str | None) -> None:
 def test_label_is_not_a_cell() -> None:
     assert parse_cell("行政许可") is None
     assert parse_cell("2018年新增") is None
+
+
+def test_bar_separated_cells_with_empty_cells_and_no_table_heading() -> None:
+    # As a real scrape prints it (corpus real/096): every cell followed by a lone "|" line, empty
+    # cells as extra "|" lines, and no "二、主动公开政府信息情况" heading before table 2.
+    lines = [
+        "XX旗教育局政府信息公开工作报告",
+        "一、建立组织管理体系。我局结合实际开展工作。",
+        "第二十条第(五)项",
+        "|",
+        "信息内容",
+        "|",
+        "上一年项目数量",
+        "|",
+        "本年增/减",
+        "|",
+        "处理决定数量",
+        "|",
+        "行政许可",
+        "|",
+        "126",
+        "|",
+        "增72",
+        "|",
+        "142",
+        "|",
+        "其他对外管理服务事项",
+        "|",
+        "|",
+        "|",
+        "|",
+        "行政处罚",
+        "|",
+        "|",
+        "7",
+        "|",
+        "|",
+        "三、收到和处理政府信息公开申请情况",
+        "无。",
+    ]
+    report = extract_report("\n".join(lines))
+    values = {key: m.value for key, m in report.metrics.items() if key.startswith("t2.")}
+    assert report.template == "standard_2019"
+    assert values == {
+        "t2.licensing.prev_items": 126,
+        "t2.licensing.change": 72,
+        "t2.licensing.decisions": 142,
+        "t2.punishment.change": 7,
+    }
