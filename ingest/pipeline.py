@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ingest.extract import extract_report
-from ingest.readers import DEFAULT_MAX_BYTES, ReadError, file_format, read_document
-from ingest.records import FileResult
+from ingest.readers import DEFAULT_MAX_BYTES, Document, ReadError, file_format, read_document
+from ingest.records import FileResult, Report
 
-REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".shtml", ".docx", ".doc", ".wps", ".pdf"}
+REPORT_SUFFIXES = {
+    ".txt", ".md", ".markdown", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".doc", ".wps", ".pdf",
+}  # fmt: skip
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -46,13 +49,25 @@ def process_file(path: Path, source_path: str | None = None, max_bytes: int = DE
     except ReadError as exc:
         return FileResult(shown, sha256, len(data), fmt, None, "quarantined", str(exc))
     try:
-        report = extract_report(document.text)
+        report = with_provenance(extract_report(document.text), document)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch; it is recorded
         reason = f"{shown}: parser error {type(exc).__name__}: {exc}"
         return FileResult(shown, sha256, len(data), fmt, document.encoding, "quarantined", reason)
     return FileResult(
         shown, sha256, len(data), document.format, document.encoding, "loaded", None, report, len(document.text)
     )
+
+
+def with_provenance(report: Report, document: Document) -> Report:
+    """Add what only the file knows: each metric's page (paged formats), the page's printed title."""
+    if document.page_starts:
+        report.metrics = {
+            key: dataclasses.replace(metric, page=document.page_of(metric.start))
+            for key, metric in report.metrics.items()
+        }
+    if report.title is None:
+        report.title = document.metadata.get("标题") or document.metadata.get("名称")
+    return report
 
 
 def process_files(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[FileResult]:

@@ -1,31 +1,27 @@
 """Readers: one interface from a file on disk to decoded text, whatever the format.
 
 Each reader returns a :class:`Document`; a file no reader can handle raises :class:`ReadError`
-with a reason the user can act on. HTML, Word and PDF readers plug in here (see ``READERS``).
+with a reason the user can act on. The format comes from the extension, but the bytes are sniffed
+first: a ``.doc`` that is really an HTML page or a ``.docx`` (common on government sites) is read
+as what it is, and the format recorded is the one actually read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.decode import DecodeError, decode_bytes
+from ingest.formats.base import Document, ReadError
+from ingest.formats.docx import read_docx
+from ingest.formats.html import read_html
+from ingest.formats.legacy import read_legacy_word
+from ingest.formats.pdf import read_pdf
+
+__all__ = ["DEFAULT_MAX_BYTES", "Document", "ReadError", "file_format", "read_document", "sniff_format"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-
-
-class ReadError(ValueError):
-    """A file that cannot be turned into report text; the message names the problem."""
-
-
-@dataclass(frozen=True)
-class Document:
-    """Decoded report text and how it was obtained."""
-
-    text: str
-    format: str
-    encoding: str | None
 
 
 def read_text_file(data: bytes, fmt: str) -> Document:
@@ -43,14 +39,47 @@ READERS: dict[str, Reader] = {
     "text": read_text_file,
     "md": read_text_file,
     "markdown": read_text_file,
+    "html": read_html,
+    "htm": read_html,
+    "shtml": read_html,
+    "xhtml": read_html,
+    "docx": read_docx,
+    "pdf": read_pdf,
+    "doc": read_legacy_word,
+    "wps": read_legacy_word,
 }
-# Formats users have that a later reader will handle; until then they are quarantined by name.
-KNOWN_UNSUPPORTED = {"html", "htm", "shtml", "docx", "doc", "wps", "pdf", "rtf", "odt", "xls", "xlsx"}
+# Formats users have that no reader handles: quarantined with what to do instead.
+UNSUPPORTED_HINTS = {
+    "rtf": "save it as .docx or .txt",
+    "odt": "save it as .docx (`soffice --headless --convert-to docx FILE`)",
+    "xls": "tables in spreadsheets are not reports; export the report as .pdf or .docx",
+    "xlsx": "tables in spreadsheets are not reports; export the report as .pdf or .docx",
+    "ofd": "export it as PDF from an OFD reader",
+    "zip": "unpack the archive and ingest its folder",
+    "rar": "unpack the archive and ingest its folder",
+    "jpg": "an image needs OCR first (e.g. `ocrmypdf`)",
+    "png": "an image needs OCR first (e.g. `ocrmypdf`)",
+}
+_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<meta|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 
 
 def file_format(path: Path) -> str:
     """The format name of a file, from its extension (``txt``, ``md``, ``pdf``…)."""
     return path.suffix.lower().lstrip(".") or "(none)"
+
+
+def sniff_format(data: bytes, fmt: str) -> str:
+    """The format the bytes really are, when their signature contradicts the extension."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:65536] or fmt == "docx" else fmt
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return fmt if fmt in ("doc", "wps") else "doc"
+    if fmt not in ("html", "htm", "shtml", "xhtml") and _HTML_START.match(head):
+        return "html"
+    return fmt
 
 
 def read_document(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -59,16 +88,20 @@ def read_document(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -
     if len(data) == 0:
         raise ReadError(f"{path}: empty file (0 bytes)")
     if len(data) > max_bytes:
-        raise ReadError(f"{path}: file is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
-    reader = READERS.get(fmt)
+        raise ReadError(f"{path}: file is {len(data):,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+    actual = sniff_format(data, fmt)
+    reader = READERS.get(actual)
     if reader is None:
-        if fmt in KNOWN_UNSUPPORTED:
-            raise ReadError(f"{path}: .{fmt} files are not supported yet (convert to text first)")
-        raise ReadError(f"{path}: unsupported file type '.{fmt}'")
+        hint = UNSUPPORTED_HINTS.get(actual, "convert it to .txt, .html, .docx or .pdf")
+        raise ReadError(f"{path}: unsupported file type '.{actual}': {hint}")
     try:
-        document = reader(data, fmt)
+        document = reader(data, actual)
     except ReadError as exc:
         raise ReadError(f"{path}: {exc}") from exc
+    except RecursionError as exc:
+        raise ReadError(f"{path}: .{actual} structure is nested too deeply to read") from exc
+    except Exception as exc:
+        raise ReadError(f"{path}: cannot read as .{actual} ({type(exc).__name__}: {exc})") from exc
     if not document.text.strip():
-        raise ReadError(f"{path}: no text after decoding ({document.encoding})")
+        raise ReadError(f"{path}: no text after reading it as .{actual} ({document.encoding or 'binary'})")
     return document
