@@ -6,8 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest.agencies import agency_type
 from ingest.normalize import TextView
 from ingest.records import Template
+from ingest.regions import complete_name, parse_prefix, unique_unit_ending
 
 AGENCY_SUFFIXES = (
     "管理委员会",
@@ -53,6 +55,7 @@ class Metadata:
     period_start: str | None
     period_end: str | None
     year_rule: str | None
+    agency_canonical: str | None = None  # the name in simplified characters (what regions resolve)
 
 
 def _clean_agency(candidate: str) -> str | None:
@@ -112,6 +115,9 @@ def agency_from_body(flat: str) -> str | None:
     compiler = re.search(rf"由([\u4e00-\u9fff]{{2,20}}?(?:{_SUFFIX_ALT}))(?:[\u4e00-\u9fff]{{0,12}})编制", flat[:800])
     if compiler and (agency := _clean_agency(compiler.group(1))):
         return agency
+    for match in _COMPILED_BY_RE.finditer(flat):
+        if agency := _acceptable(match["name"]):
+            return agency
     return None
 
 
@@ -149,7 +155,8 @@ def report_year(flat: str, title: str | None, period_start: str | None) -> tuple
     if period_start:
         return int(period_start[:4]), "statistics_period"
     match = re.search(rf"{_YEAR}{_REPORT_WORDS}(?:工作)?(?:年度)?(?:报告|年报)", flat[:2000])
-    if match and "《" not in flat[max(0, match.start() - 30) : match.start()]:
+    before = flat[max(0, match.start() - 30) : match.start()] if match else ""
+    if match and before.count("《") <= before.count("》"):  # not inside a cited title
         return int(match["year"]), "report_named"
     match = re.search(r"(?:^|[。\n])\s*(?P<year>(?:19|20)\d{2})年度?[,，]", flat)
     if match:
@@ -181,6 +188,182 @@ def detect_template(line_text: str, flat: str, year: int | None) -> Template:
     return "narrative"
 
 
+# A body followed by the internal office a contact line or compiler names instead of the body itself.
+_OFFICE_SPLIT_RE = re.compile(
+    r"(?P<body>.+?(?:局|委员会|委|政府|办事处|乡|镇|厅|部|街道))"
+    r"(?:办公室|党政(?:综合)?办(?:公室)?|综合办(?:公室)?)?"
+    r"(?:(?:政府)?(?:信息|政务)公开(?:工作)?(?:领导小组)?(?:办公室|受理中心|中心|办))?"
+)
+_SUBJECT_NEXT = (
+    "政府信息公开|政务公开|信息公开|全面|积极|始终|认真|不断|未|没有|没|无|编制|制定|是|坚持|深入|严格|按照|围绕"
+    "|高度|进一步|共|继续|切实|在|把|以|将|对|通过|依法|紧紧|主动|加强|着力|持续|扎实|立足|结合|根据|大力|注重|聚焦"
+    "|收到|受理|及时|全年|累计|新增|重视|贯彻|落实|推进|做好|公开|共计"
+)
+_SUBJECT_RE = re.compile(
+    rf"(?:^|[。；;!！?？]|(?:19|20)\d{{2}}年度?[,，、]?)(?P<name>[\u4e00-\u9fff（）()]{{2,30}}?)(?={_SUBJECT_NEXT})",
+    re.MULTILINE,
+)
+_OWN_DOC_RE = re.compile(
+    r"《(?P<name>[\u4e00-\u9fff]{2,20}?(?:局|委|委员会|政府|办事处|乡|镇|厅|街道))"
+    r"[^》《]{0,30}?(?:制度|目录|指南|办法|机制|方案|规范|细则|规定)》"
+)
+_GENERIC_START = "区县市省旗州"
+_COMPILED_BY_RE = re.compile(
+    r"本(?:年度)?(?:报告|年报)由(?P<name>[\u4e00-\u9fff]{2,40}?)(?:根据|依据|按照|编制|汇总|负责)"
+)
+_CONTACT_RE = re.compile(r"(?:请与|请联系|直接与|可与|请向)(?P<name>[\u4e00-\u9fff（）()]{2,40}?)(?:联系|[,，(（:：])")
+_COMPILER_SUBJECT_RE = re.compile(r"(?:^|[,，。])(?P<name>[\u4e00-\u9fff]{2,30}?)编制了?本(?:年度)?(?:报告|年报)")
+_BARE_GOVERNMENT_RE = re.compile(r"[省市县区乡镇]?(?:委|政府|人民政府)")
+_EXPANSIONS = ("办事处", "人民政府")
+
+
+def _strip_office(name: str) -> str:
+    """池州市公安局办公室 → 池州市公安局; 丽水市人民政府办公室政府信息公开中心 → 丽水市人民政府."""
+    match = _OFFICE_SPLIT_RE.fullmatch(name)
+    return match["body"] if match else name
+
+
+def _acceptable(name: str | None) -> str | None:
+    """A candidate that names a body (not 我局, not a national law's issuer, not a bare 县政府)."""
+    if not name:
+        return None
+    name = _strip_office(name)
+    if re.match(r"^(?:中华人民共和国|国务院办公厅|我|本|该|各|全)", name) or _BARE_GOVERNMENT_RE.fullmatch(name):
+        return None
+    return _clean_agency(name)
+
+
+def agency_from_chrome(lines: list[str]) -> str | None:
+    """The 发布机构 field of web-page chrome (inline, or in the row under a pipe-table header)."""
+    for index, line in enumerate(lines[:15]):
+        if "发布机构" not in line:
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        position = next(i for i, c in enumerate(cells) if "发布机构" in c)
+        inline = re.sub(r"^.*发布机构\s*[:：]?", "", cells[position]).strip()
+        candidates = [inline] if inline else []
+        if not inline and position + 1 < len(cells) and cells[position + 1] and "：" not in cells[position + 1]:
+            candidates.append(cells[position + 1])
+        if index + 1 < len(lines):
+            below = [c.strip() for c in lines[index + 1].split("|")]
+            if position < len(below):
+                candidates.append(below[position])
+        for candidate in candidates:
+            if agency := _acceptable(re.sub(r"\s+", "", candidate)):
+                return agency
+    return None
+
+
+def agency_from_contact(flat: str) -> str | None:
+    """The body a reader is told to contact (请与XX办公室联系 → XX)."""
+    for match in _CONTACT_RE.finditer(flat):
+        if agency := _acceptable(match["name"]):
+            return agency
+    return None
+
+
+def agency_from_sentences(flat: str, line_text: str) -> list[str]:
+    """Bodies named as the subject of a sentence (2022年宜城市教育局全面…) or as the report's compiler."""
+    found: list[str] = []
+    found += [a for m in _COMPILER_SUBJECT_RE.finditer(flat) if (a := _acceptable(m["name"]))]
+    compact_lines = "\n".join(re.sub(r"\s+", "", line) for line in line_text.split("\n"))
+    for text in (flat, compact_lines):
+        for match in _SUBJECT_RE.finditer(text):
+            name = match["name"]
+            # the longest body name ending the captured text (drop leading verbs such as 结合)
+            for start in range(len(name) - 1):
+                if agency := _acceptable(name[start:]):
+                    found.append(agency)
+                    break
+    return found
+
+
+def agency_from_documents(flat: str) -> str | None:
+    """The body that issued its own rules (《铜仁市教育局网上信息公开审查制度》), if one stands out."""
+    names = Counter(a for m in _OWN_DOC_RE.finditer(flat) if "关于" not in m[0] and (a := _acceptable(m["name"])))
+    return names.most_common(1)[0][0] if names else None
+
+
+def agency_from_township_mention(flat: str) -> str | None:
+    """A township that names itself only in passing (七里乡政府规范性文件 → 七里乡)."""
+    if not re.search(r"[我本][乡镇]", flat) and not re.search(r"[乡镇]政府", flat):
+        return None
+    # Most township names are two characters plus 乡/镇 (no township list to check longer ones against).
+    names = Counter(m[1] for m in re.finditer(r"([\u4e00-\u9fff]{2}[乡镇])(?:人民)?政府", flat))
+    names.update(m[1] for m in re.finditer(r"《([\u4e00-\u9fff]{2}[乡镇])", flat))
+    return names.most_common(1)[0][0] if names else None
+
+
+def _is_generic(name: str) -> bool:
+    """区教育和体育局, 县教育体育局: a name that starts with a bare level word instead of a place."""
+    return name[0] in _GENERIC_START and not parse_prefix(name)[0]
+
+
+def _has_place(name: str) -> bool:
+    return bool(parse_prefix(name)[0])
+
+
+def _signature_under_title(lines: list[str], title_index: int) -> str | None:
+    """A body name on the line under the title, followed by a date line (a signature block)."""
+    if title_index + 2 >= len(lines):
+        return None
+    name = re.sub(r"\s+", "", lines[title_index + 1])
+    date = re.sub(r"\s+", "", lines[title_index + 2])
+    if re.fullmatch(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日", date) and len(name) <= 20:
+        return _acceptable(name)
+    return None
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"(?:人民政府|政府|办事处)$", "", name)
+
+
+def choose_agency(lines: list[str], line_text: str, flat: str) -> str | None:
+    """The reporting body's name (simplified), from the title first, then chrome, body, contact and rules."""
+    title_hit = find_title(lines)
+    title_agency = agency_from_title(lines, *title_hit) if title_hit else None
+    sentences = agency_from_sentences(flat, line_text)
+    contact = agency_from_contact(flat)
+    body = agency_from_body(flat)
+    others = [a for a in (body, contact, *sentences) if a]
+    chosen: str | None
+    if title_agency and title_hit:
+        chosen = title_agency
+        signature = _signature_under_title(lines, title_hit[0])
+        if signature and _stem(signature) in title_agency and signature != title_agency:
+            return signature
+    else:
+        chosen = agency_from_chrome(lines) or body or contact
+        if not chosen and sentences:
+            counts = Counter(sentences)
+            placed = [name for name in counts if _has_place(name)]
+            chosen = max(placed, key=lambda n: counts[n]) if placed else counts.most_common(1)[0][0]
+        chosen = chosen or agency_from_documents(flat) or agency_from_township_mention(flat)
+        chosen = chosen or agency_from_signature(lines)
+    if not chosen:
+        return None
+    # the fullest form the report also uses (西长安街街道 → 西长安街街道办事处)
+    for longer in (chosen + suffix for suffix in _EXPANSIONS):
+        if longer in others:
+            return longer
+    if _is_generic(chosen):
+        return _complete(chosen, others, flat) or chosen
+    return chosen
+
+
+def _complete(generic: str, others: list[str], flat: str) -> str | None:
+    """区教育和体育局 → 安州区教育和体育局 (as printed elsewhere, or another placed name of the same kind)."""
+    completed = complete_name(generic, flat)
+    if completed:
+        return completed
+    kind = agency_type(generic)
+    for other in others:
+        if _has_place(other) and other[-1] == generic[-1] and agency_type(other) == kind:
+            return other
+    place = unique_unit_ending(flat, generic[0])
+    return place + generic[1:] if place else None
+
+
 def extract_metadata(lines_view: TextView, flat_view: TextView) -> Metadata:
     """Title, year, agency and period of one report."""
     lines = lines_view.text.split("\n")
@@ -188,11 +371,11 @@ def extract_metadata(lines_view: TextView, flat_view: TextView) -> Metadata:
     flat = flat_view.text
     title_hit = find_title(non_empty)
     title = title_hit[1] if title_hit else None
-    agency = agency_from_title(non_empty, *title_hit) if title_hit else None
-    agency = agency or agency_from_body(flat) or agency_from_signature(non_empty)
+    canonical = choose_agency(non_empty, lines_view.text, flat)
+    agency = canonical
     if agency and (found := flat.find(agency)) >= 0:
         # Keep the name as printed (traditional characters, original spacing removed).
         agency = re.sub(r"\s+", "", flat_view.quote(found, found + len(agency)))
     period_start, period_end = statistics_period(flat)
     year, rule = report_year(flat, title, period_start)
-    return Metadata(title, year, agency, period_start, period_end, rule)
+    return Metadata(title, year, agency, period_start, period_end, rule, canonical)

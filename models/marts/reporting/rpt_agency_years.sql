@@ -14,6 +14,10 @@ agencies as (
     select * from {{ ref('dim_agencies') }}
 ),
 
+regions as (
+    select * from {{ ref('dim_regions') }}
+),
+
 headline_metrics as (
     select * from {{ ref('int_report_headline_metrics') }}
 ),
@@ -66,6 +70,8 @@ agency_years as (
         agencies.city,
         agencies.county,
         agencies.region_code,
+        regions.province_code,
+        regions.city_code,
         chosen_report_per_agency_year.report_year,
         chosen_report_per_agency_year.report_id,
         chosen_report_per_agency_year.report_count,
@@ -84,6 +90,8 @@ agency_years as (
     from chosen_report_per_agency_year
     inner join agencies
         on chosen_report_per_agency_year.agency_id = agencies.agency_id
+    left join regions
+        on agencies.region_code = regions.region_code
     inner join headline_metrics
         on chosen_report_per_agency_year.report_id = headline_metrics.report_id
     left join failed_checks_per_report
