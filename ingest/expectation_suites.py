@@ -342,6 +342,86 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
             ),
         ),
         MartSpec(
+            table="fct_template_cells",
+            query=_query("fct_template_cells", _in_reports("t")),
+            index_columns=("report_id", "metric_key"),
+            expectations=(
+                *_pk("cell_id"),
+                *_not_null("report_id", "table_no", "row_key", "column_key", "metric_key", "raw_text"),
+                gxe.ExpectCompoundColumnsToBeUnique(column_list=["report_id", "metric_key"]),
+                gxe.ExpectColumnValuesToBeInSet(column="table_no", value_set=["t2", "t3", "t4"]),
+                gxe.ExpectColumnValuesToBeBetween(
+                    column="value", min_value=0, row_condition='column_key!="change"', condition_parser="pandas"
+                ),
+                *_span(),
+                *_true("report_id_in_dim_reports"),
+            ),
+        ),
+        MartSpec(
+            table="fct_application_outcomes",
+            query=_query("fct_application_outcomes", _in_reports("t")),
+            index_columns=("report_id", "row_key", "applicant_type"),
+            expectations=(
+                *_pk("outcome_id"),
+                *_not_null("report_id", "outcome_group", "row_key", "applicant_type"),
+                gxe.ExpectColumnValuesToBeInSet(
+                    column="outcome_group",
+                    value_set=[
+                        "granted",
+                        "partially_granted",
+                        "denied",
+                        "unable",
+                        "not_processed",
+                        "other",
+                        "total_processed",
+                    ],
+                ),
+                gxe.ExpectColumnValuesToBeInSet(
+                    column="applicant_type",
+                    value_set=[
+                        "natural_person",
+                        "commercial_enterprise",
+                        "research_institution",
+                        "social_welfare_org",
+                        "legal_service_org",
+                        "other_org",
+                        "total",
+                    ],
+                ),
+                *_non_negative("value"),
+                *_true("report_id_in_dim_reports"),
+            ),
+        ),
+        MartSpec(
+            table="fct_review_litigation",
+            query=_query("fct_review_litigation", _in_reports("t")),
+            index_columns=("report_id", "block", "result"),
+            expectations=(
+                *_pk("review_id"),
+                *_not_null("report_id", "block", "result"),
+                gxe.ExpectColumnValuesToBeInSet(
+                    column="block",
+                    value_set=["reconsideration", "litigation_direct", "litigation_after_reconsideration"],
+                ),
+                gxe.ExpectColumnValuesToBeInSet(
+                    column="result", value_set=["maintained", "corrected", "other", "pending", "total"]
+                ),
+                *_non_negative("value"),
+                *_true("report_id_in_dim_reports"),
+            ),
+        ),
+        MartSpec(
+            table="fct_cross_year_checks",
+            query=_query("fct_cross_year_checks"),
+            index_columns=("agency_id", "report_year", "rule", "item"),
+            expectations=(
+                *_pk("cross_check_id"),
+                *_not_null("agency_id", "report_year", "rule", "item", "status"),
+                gxe.ExpectColumnValuesToBeInSet(column="rule", value_set=["X1", "X2"]),
+                gxe.ExpectColumnValuesToBeInSet(column="status", value_set=list(CHECK_STATUSES)),
+            ),
+        ),
+        MartSpec(
             table="fct_report_facts",
             query=_query("fct_report_facts", _in_reports("t")),
             index_columns=("report_id", "ordinal"),

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from ingest.agencies import classify_agency
+from ingest.agencies import identify
 from ingest.categories import extract_categories
 from ingest.checks import category_checks, table_checks
 from ingest.clauses import split_sentences
+from ingest.contacts import extract_contact
 from ingest.facts import extract_facts
 from ingest.metadata import detect_template, extract_metadata
 from ingest.narrative import extract_narrative
 from ingest.normalize import flat_view, line_view
-from ingest.records import Report
+from ingest.records import Check, Report
 from ingest.sections import split_sections
 from ingest.tables import extract_tables
 
@@ -28,12 +29,24 @@ def extract_report(text: str) -> Report:
     # Table cells are the report's own statistics: they win over prose for the same key.
     metrics.update(table.metrics)
     categories = extract_categories(flat, sentences, metrics.get("proactive.items_new"))
-    agency = classify_agency(meta.agency_name)
+    agency = identify(meta.agency_canonical, flat.text)
+    contact = extract_contact(flat)
+    region_checks = [Check("G1_region_ambiguous", "not_assessable", agency.ambiguity)] if agency.ambiguity else []
     return Report(
         report_year=meta.report_year,
         agency_name=meta.agency_name,
         agency_type=agency.agency_type,
         admin_level=agency.admin_level,
+        province=agency.province,
+        city=agency.city,
+        county=agency.county,
+        region_code=agency.region_code,
+        agency_name_canonical=agency.canonical_name,
+        contact_address=contact.address,
+        contact_postcode=contact.postcode,
+        contact_phone=contact.phone,
+        contact_email=contact.email,
+        contact_website=contact.website,
         template=template,
         title=meta.title,
         period_start=meta.period_start,
@@ -41,6 +54,7 @@ def extract_report(text: str) -> Report:
         sections=sections,
         metrics=metrics,
         categories=categories,
-        checks=category_checks(categories, metrics.get("proactive.items_new")) + table_checks(table),
+        checks=category_checks(categories, metrics.get("proactive.items_new")) + table_checks(table) + region_checks,
         facts=extract_facts(flat, sentences, metrics, categories),
+        table_cells=table.cells,
     )

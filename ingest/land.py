@@ -17,9 +17,16 @@ import polars as pl
 from ingest import PARSER_VERSION
 from ingest.pipeline import report_id_for
 from ingest.records import FileResult
-from ingest.schema import RAW_TABLES
+from ingest.schema import ADDED_COLUMNS, RAW_TABLES
 
-_CHILD_TABLES = ("report_sections", "report_metrics", "proactive_categories", "report_checks", "report_facts")
+_CHILD_TABLES = (
+    "report_sections",
+    "report_metrics",
+    "proactive_categories",
+    "report_checks",
+    "report_facts",
+    "table_cells",
+)
 
 _SCHEMAS: dict[str, dict[str, Any]] = {
     "report_files": {
@@ -53,6 +60,12 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
         "char_count": pl.Int32,
         "parser_version": pl.String,
         "ingested_at": pl.Datetime("us"),
+        "agency_name_canonical": pl.String,
+        "contact_address": pl.String,
+        "contact_postcode": pl.String,
+        "contact_phone": pl.String,
+        "contact_email": pl.String,
+        "contact_website": pl.String,
     },
     "report_sections": {
         "report_id": pl.String,
@@ -76,6 +89,7 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
         "rule": pl.String,
         "source": pl.String,
         "table_ref": pl.String,
+        "page": pl.Int32,
     },
     "proactive_categories": {
         "report_id": pl.String,
@@ -94,6 +108,19 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
         "expected": pl.Float64,
         "actual": pl.Float64,
         "detail": pl.String,
+    },
+    "table_cells": {
+        "report_id": pl.String,
+        "table_no": pl.String,
+        "row_key": pl.String,
+        "column_key": pl.String,
+        "metric_key": pl.String,
+        "raw_text": pl.String,
+        "value": pl.Float64,
+        "note": pl.String,
+        "unit": pl.String,
+        "start_offset": pl.Int32,
+        "end_offset": pl.Int32,
     },
     "report_facts": {
         "report_id": pl.String,
@@ -125,6 +152,8 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create schema if not exists raw")
     for ddl in RAW_TABLES.values():
         con.execute(ddl)
+    for table, column, kind in ADDED_COLUMNS:
+        con.execute(f"alter table raw.{table} add column if not exists {column} {kind}")
 
 
 def landed_files(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
@@ -176,6 +205,12 @@ def _frames(results: Sequence[FileResult], ingested_at: datetime) -> dict[str, p
                 "char_count": result.char_count,
                 "parser_version": PARSER_VERSION,
                 "ingested_at": ingested_at,
+                "agency_name_canonical": report.agency_name_canonical,
+                "contact_address": report.contact_address,
+                "contact_postcode": report.contact_postcode,
+                "contact_phone": report.contact_phone,
+                "contact_email": report.contact_email,
+                "contact_website": report.contact_website,
             }
         )
         for section in report.sections:
@@ -205,6 +240,7 @@ def _frames(results: Sequence[FileResult], ingested_at: datetime) -> dict[str, p
                     "rule": metric.rule,
                     "source": metric.source,
                     "table_ref": metric.table_ref,
+                    "page": metric.page,
                 }
             )
         for ordinal, category in enumerate(report.categories, start=1):
@@ -229,6 +265,22 @@ def _frames(results: Sequence[FileResult], ingested_at: datetime) -> dict[str, p
                     "expected": check.expected,
                     "actual": check.actual,
                     "detail": check.detail,
+                }
+            )
+        for cell in report.table_cells:
+            rows["table_cells"].append(
+                {
+                    "report_id": report_id,
+                    "table_no": cell.table,
+                    "row_key": cell.row_key,
+                    "column_key": cell.column_key,
+                    "metric_key": cell.metric_key,
+                    "raw_text": cell.raw_text,
+                    "value": cell.value,
+                    "note": cell.note,
+                    "unit": cell.unit,
+                    "start_offset": cell.start,
+                    "end_offset": cell.end,
                 }
             )
         for ordinal, fact in enumerate(report.facts, start=1):
@@ -262,6 +314,14 @@ def land(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], ingested
         reports = frames["reports"]
         con.register("batch_files", files.to_arrow())
         con.register("batch_reports", reports.to_arrow())
+        # Only reports these paths held before can lose their last loaded file in this batch.
+        previous_ids = [
+            row[0]
+            for row in con.execute(
+                "select distinct report_id from raw.report_files "
+                "where report_id is not null and source_path in (select source_path from batch_files)"
+            ).fetchall()
+        ]
         con.execute("delete from raw.report_files where source_path in (select source_path from batch_files)")
         con.execute("insert into raw.report_files by name select * from batch_files")
         con.execute("delete from raw.reports where report_id in (select report_id from batch_reports)")
@@ -274,13 +334,17 @@ def land(con: duckdb.DuckDBPyConnection, results: Sequence[FileResult], ingested
             con.execute(f"insert into raw.{name} by name select * from batch_rows")
             con.unregister("batch_rows")
         # Reports whose files changed or vanished from the batch's paths are no longer backed by a file.
-        orphan = (
-            "select report_id from raw.reports where report_id not in "
-            "(select report_id from raw.report_files where status = 'loaded' and report_id is not null)"
-        )
-        for child in _CHILD_TABLES:
-            con.execute(f"delete from raw.{child} where report_id in ({orphan})")
-        con.execute(f"delete from raw.reports where report_id in ({orphan})")
+        # (Candidates are the paths' previous report_ids: scanning every report per batch is quadratic.)
+        if previous_ids:
+            con.register("previous_ids", pl.DataFrame({"report_id": previous_ids}).to_arrow())
+            orphan = (
+                "select report_id from previous_ids where report_id not in "
+                "(select report_id from raw.report_files where status = 'loaded' and report_id is not null)"
+            )
+            for child in _CHILD_TABLES:
+                con.execute(f"delete from raw.{child} where report_id in ({orphan})")
+            con.execute(f"delete from raw.reports where report_id in ({orphan})")
+            con.unregister("previous_ids")
         con.unregister("batch_files")
         con.unregister("batch_reports")
         con.execute("commit")

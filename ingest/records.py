@@ -32,6 +32,7 @@ class Metric:
     unit: str | None = None
     source: Literal["text", "table"] = "text"
     table_ref: str | None = None  # "t3/new_received/total" for table cells
+    page: int | None = None  # 1-based page of the evidence (paged formats: PDF); None otherwise
 
     def as_json(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
@@ -86,6 +87,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class TableCell:
+    """One cell of standard tables 2–4 as printed, NULL cells ("/", "—", blank) included."""
+
+    table: str  # t2 | t3 | t4
+    row_key: str
+    column_key: str
+    metric_key: str
+    raw_text: str
+    value: float | None
+    note: str | None  # 22（其中修订16件） keeps （其中修订16件）
+    unit: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Fact:
     """A counted figure that is not a headline metric (WeChat posts, hotline cases, training…).
 
@@ -122,11 +139,18 @@ class Report:
     title: str | None = None
     period_start: str | None = None
     period_end: str | None = None
+    agency_name_canonical: str | None = None  # simplified, OCR-corrected form of agency_name
+    contact_address: str | None = None
+    contact_postcode: str | None = None
+    contact_phone: str | None = None
+    contact_email: str | None = None
+    contact_website: str | None = None
     sections: list[Section] = field(default_factory=list)
     metrics: dict[str, Metric] = field(default_factory=dict)
     categories: list[Category] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    table_cells: list[TableCell] = field(default_factory=list)
 
 
 @dataclass

@@ -36,7 +36,13 @@ RAW_TABLES: dict[str, str] = {
             period_end     date,
             char_count     integer not null,
             parser_version varchar not null,
-            ingested_at    timestamp not null
+            ingested_at    timestamp not null,
+            agency_name_canonical varchar,     -- simplified, OCR-corrected agency name (what regions resolve)
+            contact_address  varchar,          -- contact details as printed; null when not given
+            contact_postcode varchar,
+            contact_phone    varchar,
+            contact_email    varchar,
+            contact_website  varchar
         )""",
     "report_sections": """
         create table if not exists raw.report_sections (
@@ -64,6 +70,7 @@ RAW_TABLES: dict[str, str] = {
             rule           varchar not null,   -- extraction rule id
             source         varchar not null,   -- text | table
             table_ref      varchar,            -- table/row/column for table cells
+            page           integer,            -- 1-based page of the evidence (PDF); null for unpaged formats
             primary key (report_id, metric_key)
         )""",
     "proactive_categories": """
@@ -88,6 +95,21 @@ RAW_TABLES: dict[str, str] = {
             detail         varchar not null,
             primary key (report_id, rule)
         )""",
+    "table_cells": """
+        create table if not exists raw.table_cells (
+            report_id      varchar not null,
+            table_no       varchar not null,   -- t2 | t3 | t4
+            row_key        varchar not null,   -- metric_keys.md row (e.g. new_received, denied.state_secret)
+            column_key     varchar not null,   -- metric_keys.md column (e.g. natural_person, total)
+            metric_key     varchar not null,   -- table_no.row_key.column_key
+            raw_text       varchar not null,   -- the cell as printed ("/", "—" and "" included)
+            value          double,             -- NULL for "/", "—", "-" and blank cells: never 0
+            note           varchar,            -- text after the number, e.g. （其中修订16件）
+            unit           varchar,            -- 万元 / 元 / 件 when printed in the cell
+            start_offset   integer not null,
+            end_offset     integer not null,
+            primary key (report_id, metric_key)
+        )""",
     "report_facts": """
         create table if not exists raw.report_facts (
             report_id      varchar not null,
@@ -107,3 +129,15 @@ RAW_TABLES: dict[str, str] = {
             primary key (report_id, ordinal)
         )""",
 }
+
+# Columns added after a table was first created: (table, column, type). ``ensure_raw_schema`` adds
+# them to an existing warehouse, so an older warehouse keeps working without a rebuild.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("report_metrics", "page", "integer"),
+    ("reports", "agency_name_canonical", "varchar"),
+    ("reports", "contact_address", "varchar"),
+    ("reports", "contact_postcode", "varchar"),
+    ("reports", "contact_phone", "varchar"),
+    ("reports", "contact_email", "varchar"),
+    ("reports", "contact_website", "varchar"),
+)

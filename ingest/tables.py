@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.normalize import TextView
-from ingest.records import Check, Metric, Section
+from ingest.records import Check, CheckStatus, Metric, Section, TableCell
 
 NULL_MARKERS = frozenset({"", "/", "／", "-", "--", "—", "——", "\\", "无", "空", "/ "})
 _NUMBER_CELL = re.compile(
     r"^(?P<sign>[+-]|增|减|增加|减少)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|个|项)?(?P<note>.*)$"
 )
+_RAW_NUMBER = re.compile(r"^[\s+\-增减加少]*[0-9０-９.．]+\s*(?:万元|元|件|个|项)?")
 _MD_SEPARATOR = re.compile(r"^\s*:?-{3,}:?\s*$")  # "---"; a "——" cell is a NULL marker
 T3_COLUMNS = (
     "natural_person",
@@ -105,6 +106,22 @@ class TableResult:
 
     metrics: dict[str, Metric] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
+    cells: list[TableCell] = field(default_factory=list)
+    remapped: list[str] = field(default_factory=list)  # metric keys a second cell mapped to
+
+    def add(self, table: str, row_key: str, column_key: str, token: Token, cell: CellValue, section: str) -> None:
+        """Record a cell; its metric when it holds a value. The first cell mapped to a key wins."""
+        key = f"{table}.{row_key}.{column_key}"
+        if any(existing.metric_key == key for existing in self.cells):
+            self.remapped.append(key)
+            return
+        # The note as printed (full-width brackets kept), not as normalised for parsing.
+        note = _RAW_NUMBER.sub("", token.raw).strip() if cell.note else None
+        self.cells.append(
+            TableCell(table, row_key, column_key, key, token.raw, cell.value, note, cell.unit, token.start, token.end)
+        )
+        if cell.value is not None:
+            self.metrics[key] = _cell_metric(key, token, cell, f"{table}/{row_key}/{column_key}", section)
 
 
 def parse_cell(text: str) -> CellValue | None:
@@ -300,6 +317,12 @@ def extract_tables(view: TextView, sections: list[Section], template: str) -> Ta
         _table4(view, section, result)
     _derive_headlines(result)
     result.checks.extend(consistency_checks(result.metrics))
+    if result.cells:
+        # Our own invariant, not a source finding: one printed cell per table position.
+        remapped = sorted(set(result.remapped))
+        status: CheckStatus = "fail" if remapped else "pass"
+        detail = ("mapped twice: " + ", ".join(remapped)) if remapped else f"{len(result.cells)} cells mapped once"
+        result.checks.append(Check("T1_cell_mapped_once", status, detail, None, float(len(remapped))))
     return result
 
 
@@ -330,13 +353,10 @@ def _table2(view: TextView, section: Section, template: str, result: TableResult
     for prefix, _label, values in _collect_rows(tokens, match, 3):
         columns = next(c19 if use_2019 else c21 for _, p, c21, c19 in T2_ROWS if p == prefix)
         for column, (token, cell) in zip(columns, values[: widths[prefix]], strict=False):
-            if cell.value is None:
-                continue
             name = column
             if prefix == "procurement" and column == "amount" and (cell.unit == "万元" or amount_in_wan):
                 name = "amount_wan_yuan"
-            key = f"t2.{prefix}.{name}"
-            result.metrics.setdefault(key, _cell_metric(key, token, cell, f"t2/{prefix}/{name}", section.kind))
+            result.add("t2", prefix, name, token, cell, section.kind)
 
 
 def _table3(view: TextView, section: Section, result: TableResult) -> None:
@@ -357,10 +377,7 @@ def _table3(view: TextView, section: Section, result: TableResult) -> None:
 
     for row_key, _label, values in _collect_rows(tokens, match, len(T3_COLUMNS)):
         for column, (token, cell) in zip(T3_COLUMNS, values, strict=False):
-            if cell.value is None:
-                continue
-            key = f"t3.{row_key}.{column}"
-            result.metrics.setdefault(key, _cell_metric(key, token, cell, f"t3/{row_key}/{column}", section.kind))
+            result.add("t3", row_key, column, token, cell, section.kind)
 
 
 def _table4(view: TextView, section: Section, result: TableResult) -> None:
@@ -380,11 +397,7 @@ def _table4(view: TextView, section: Section, result: TableResult) -> None:
     if not any(v.value is not None for _, v in values):
         return
     for index, (token, cell) in enumerate(values[:15]):
-        if cell.value is None:
-            continue
-        block, column = T4_BLOCKS[index // 5], T4_COLUMNS[index % 5]
-        key = f"t4.{block}.{column}"
-        result.metrics.setdefault(key, _cell_metric(key, token, cell, f"t4/{block}/{column}", section.kind))
+        result.add("t4", T4_BLOCKS[index // 5], T4_COLUMNS[index % 5], token, cell, section.kind)
 
 
 def _derive_headlines(result: TableResult) -> None:

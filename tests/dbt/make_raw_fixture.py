@@ -257,7 +257,7 @@ SECTIONS = [
 ]
 
 
-MetricRow = tuple[str, str, float, str, str | None, str, int, int, str | None, str, str, str | None]
+MetricRow = tuple[str, str, float, str, str | None, str, int, int, str | None, str, str, str | None, int | None]
 
 
 def metric(
@@ -273,6 +273,7 @@ def metric(
     rule: str = "rule",
     source: str = "text",
     table_ref: str | None = None,
+    page: int | None = None,
 ) -> MetricRow:
     """One raw.report_metrics row; evidence defaults to 'key=value'."""
     return (
@@ -288,6 +289,7 @@ def metric(
         rule,
         source,
         table_ref,
+        page,
     )
 
 
@@ -346,6 +348,7 @@ METRICS = [
         rule="t3.cell",
         source="table",
         table_ref="t3/new_received/total",
+        page=3,
     ),
     metric(
         R2,
@@ -573,14 +576,23 @@ def build(path: str, empty: bool = False) -> None:
             return
         con.executemany("insert into raw.report_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", REPORT_FILES)
         con.executemany(
-            "insert into raw.reports values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", REPORTS
+            "insert into raw.reports (report_id, sha256, source_path, report_year, agency_name, agency_type,"
+            " admin_level, province, city, county, region_code, template, title, period_start, period_end,"
+            " char_count, parser_version, ingested_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            REPORTS,
+        )
+        # Contact details (added columns) for one report; the others leave them NULL (not stated).
+        con.execute(
+            "update raw.reports set agency_name_canonical = agency_name, contact_phone = '0712-2327166'"
+            " where report_id = ?",
+            [R1],
         )
         con.executemany(
             "insert into raw.report_sections (report_id, ordinal, heading, kind, kinds, start_offset, end_offset)"
             " values (?, ?, ?, ?, ?, ?, ?)",
             [(*row[:4], row[3], *row[4:]) for row in SECTIONS],
         )
-        con.executemany("insert into raw.report_metrics values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", METRICS)
+        con.executemany("insert into raw.report_metrics values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", METRICS)
         con.executemany("insert into raw.proactive_categories values (?, ?, ?, ?, ?, ?, ?, ?)", CATEGORIES)
         con.executemany("insert into raw.report_checks values (?, ?, ?, ?, ?, ?)", CHECKS)
 

@@ -171,3 +171,16 @@ def test_bar_separated_cells_with_empty_cells_and_no_table_heading() -> None:
         "t2.licensing.decisions": 142,
         "t2.punishment.change": 7,
     }
+
+
+def test_every_printed_cell_is_kept_with_raw_text_and_note() -> None:
+    text = _render("pipe").replace("行政规范性文件 | 2 | / | 15", "行政规范性文件 | 22（其中修订16件） | / | 15")
+    report = extract_report(text)
+    cells = {c.metric_key: c for c in report.table_cells}
+    made = cells["t2.normative_docs.made"]
+    assert (made.value, made.note, made.raw_text) == (22, "（其中修订16件）", "22（其中修订16件）")
+    repealed = cells["t2.normative_docs.repealed"]
+    assert (repealed.value, repealed.raw_text) == (None, "/")  # printed NULL cell kept, value NULL
+    assert "t2.normative_docs.repealed" not in report.metrics
+    assert all(text[c.start : c.end] == c.raw_text for c in report.table_cells if c.raw_text)
+    assert {c.rule: c.status for c in report.checks}["T1_cell_mapped_once"] == "pass"

@@ -91,6 +91,34 @@ create table marts.fct_report_facts as select * from (values
 ) t(fact_id, report_id, agency_id, report_year, ordinal, label, channel, fact_kind, value, qualifier, unit,
     evidence, start_offset, end_offset, section_kind, extraction_rule);
 
+create table marts.fct_template_cells as select * from (values
+    ('{RID_B}:t3.new_received.total', '{RID_B}', 'ag2', 2021, 'standard_2021', 't3', 'new_received', 'total',
+     't3.new_received.total', '3', 3.0, null, null, 300, 301),
+    ('{RID_B}:t2.licensing.change', '{RID_B}', 'ag2', 2021, 'standard_2021', 't2', 'licensing', 'change',
+     't2.licensing.change', '-3', -3.0, null, null, 200, 202),
+    ('{RID_B}:t2.regulations.made', '{RID_B}', 'ag2', 2021, 'standard_2021', 't2', 'regulations', 'made',
+     't2.regulations.made', '/', null, null, null, 210, 211)
+) t(cell_id, report_id, agency_id, report_year, template, table_no, row_key, column_key, metric_key, raw_text,
+    value, note, unit, start_offset, end_offset);
+
+create table marts.fct_application_outcomes as select * from (values
+    ('{RID_B}:granted:total', '{RID_B}', 'ag2', 2021, 'standard_2021', 'granted', null, 'granted', 'total', 2.0,
+     '2', 310, 311),
+    ('{RID_B}:denied.state_secret:total', '{RID_B}', 'ag2', 2021, 'standard_2021', 'denied', 'state_secret',
+     'denied.state_secret', 'total', 0.0, '0', 320, 321)
+) t(outcome_id, report_id, agency_id, report_year, template, outcome_group, outcome_reason, row_key,
+    applicant_type, value, raw_text, start_offset, end_offset);
+
+create table marts.fct_review_litigation as select * from (values
+    ('{RID_B}:reconsideration:total', '{RID_B}', 'ag2', 2021, 'standard_2021', 'reconsideration', 'total', 1.0,
+     '1', 400, 401)
+) t(review_id, report_id, agency_id, report_year, template, block, result, value, raw_text, start_offset,
+    end_offset);
+
+create table marts.fct_cross_year_checks as select * from (values
+    ('ag2:2022:X1:total', 'ag2', 2022, 'X1', 'total', 1.0, 1.0, 'pass', null, '{RID_B}')
+) t(cross_check_id, agency_id, report_year, rule, item, expected, actual, status, report_id, previous_report_id);
+
 create table marts.fct_report_checks as select * from (values
     ('k1', '{RID_B}', 'R1', 'fail', 4.0, 3.0, '一+二 != 三（七）+四'),
     ('k2', '{RID_A}', 'categories_sum', 'pass', 454.0, 400.0, 'partial breakdown'),

@@ -1,3 +1,26 @@
+-- Incremental (the largest mart: one row per report per metric key). A report's rows depend only
+-- on that report, so a refresh deletes the rows of every report that is no longer loaded (retired,
+-- replaced by changed content) or was re-ingested (a new parser version; ingested_at changed) and
+-- inserts the rows of the reports not present yet: delete + reinsert per affected report_id, then
+-- a merge on metric_id. `dbt build --full-refresh` rebuilds it from scratch.
+{{
+    config(
+        materialized='incremental',
+        unique_key='metric_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        pre_hook="
+            {% if is_incremental() %}
+            delete from {{ this }} as fct
+            where not exists (
+                select 1 from {{ ref('int_reports') }} as reports
+                where reports.report_id = fct.report_id and reports.ingested_at = fct.ingested_at
+            )
+            {% endif %}
+        "
+    )
+}}
+
 with
 
 report_metrics as (
@@ -6,6 +29,9 @@ report_metrics as (
 
 reports as (
     select * from {{ ref('int_reports') }}
+    {% if is_incremental() %}
+        where report_id not in (select distinct fct.report_id from {{ this }} as fct)
+    {% endif %}
 ),
 
 metrics_of_loaded_reports as (
@@ -25,7 +51,9 @@ metrics_of_loaded_reports as (
         report_metrics.section,
         report_metrics.rule,
         report_metrics.source,
-        report_metrics.table_ref
+        report_metrics.table_ref,
+        report_metrics.page,
+        reports.ingested_at
     from report_metrics
     inner join reports
         on report_metrics.report_id = reports.report_id

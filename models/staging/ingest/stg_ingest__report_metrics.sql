@@ -18,7 +18,8 @@ renamed as (
         section,
         rule,
         source,
-        table_ref
+        table_ref,
+        page
     from raw_report_metrics
 )
 

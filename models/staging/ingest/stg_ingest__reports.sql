@@ -23,7 +23,13 @@ renamed as (
         period_end,
         char_count,
         parser_version,
-        ingested_at
+        ingested_at,
+        agency_name_canonical,
+        contact_address,
+        contact_postcode,
+        contact_phone,
+        contact_email,
+        contact_website
     from raw_reports
 )
 

@@ -1,0 +1,28 @@
+with
+
+template_cells as (
+    select * from {{ ref('fct_template_cells') }}
+),
+
+outcome_cells as (
+    select
+        report_id || ':' || row_key || ':' || column_key as outcome_id,
+        report_id,
+        agency_id,
+        report_year,
+        template,
+        split_part(row_key, '.', 1) as outcome_group,
+        nullif(split_part(row_key, '.', 2), '') as outcome_reason,
+        row_key,
+        column_key as applicant_type,
+        value,
+        raw_text,
+        start_offset,
+        end_offset
+    from template_cells
+    where
+        table_no = 't3'
+        and row_key not in ('new_received', 'carried_over', 'carried_forward')
+)
+
+select * from outcome_cells

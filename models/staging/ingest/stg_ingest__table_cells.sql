@@ -1,0 +1,23 @@
+with
+
+raw_table_cells as (
+    select * from {{ source('ingest', 'table_cells') }}
+),
+
+renamed as (
+    select
+        report_id,
+        table_no,
+        row_key,
+        column_key,
+        metric_key,
+        raw_text,
+        value,
+        note,
+        unit,
+        start_offset,
+        end_offset
+    from raw_table_cells
+)
+
+select * from renamed
