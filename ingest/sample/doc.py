@@ -27,6 +27,8 @@ class Doc:
     metrics: dict[str, dict[str, Value | str]] = field(default_factory=dict)
     categories: list[list[str | int | float | None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Deliberate source errors the report prints, as the consistency rule each must trip.
+    findings: dict[str, str] = field(default_factory=dict)
     spaced_numbers: bool = False  # PDF-style "近 3000 条": a space either side of prose figures
     indent: str = ""  # paragraph indent as printed ("　　" in Word conversions, spaces on web pages)
     period_start: str | None = None

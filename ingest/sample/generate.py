@@ -118,6 +118,7 @@ def make_report(i: int, seed: int) -> SampleReport:
         "presentation": presentation,
         "metrics": metrics,
         "categories": doc.categories,
+        "findings": doc.findings,
         "notes": "synthetic (ingest.sample); " + ("; ".join(doc.notes) or "plain"),
     }
     return SampleReport(rid, text, ".md" if markdown else ".txt", gold)

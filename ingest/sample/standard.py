@@ -234,6 +234,12 @@ def table4(doc: Doc) -> Rows:
         if rng.random() < p:
             parts = [rint(rng, 0, 6), rint(rng, 0, 2), rint(rng, 0, 2), rint(rng, 0, 3)]
         values = [*parts, sum(parts)]
+        if sum(parts) > 0 and rng.random() < 0.25:
+            # A deliberate source error, as real reports print it: a 总计 left at 0 (or off by one)
+            # while its parts are not. The truth keeps the printed value; R4 must flag it.
+            values[-1] = 0 if rng.random() < 0.5 else sum(parts) + 1
+            doc.findings[f"R4_{block}"] = "fail"
+            doc.notes.append(f"table 4 {block} prints a 总计 that is not the sum of its parts")
         totals[block] = values[-1]
         for cell_key, v in zip(_T4_KEYS[block], values, strict=True):
             cell = str(v)

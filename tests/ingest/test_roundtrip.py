@@ -33,6 +33,10 @@ def test_the_sample_covers_every_template_and_presentation(generated: list[tuple
     assert ("narrative", "prose") in kinds
 
 
+def test_the_sample_plants_source_errors(generated: list[tuple[Path, dict[str, object]]]) -> None:
+    assert any(truth.get("findings") for _, truth in generated)
+
+
 def test_every_report_round_trips(generated: list[tuple[Path, dict[str, object]]]) -> None:
     mismatches: list[str] = []
     for path, truth in generated:
@@ -47,6 +51,11 @@ def test_every_report_round_trips(generated: list[tuple[Path, dict[str, object]]
         categories = [(c["label"], c["count"], c["percent"]) for c in result["categories"]]
         if categories != [tuple(c) for c in truth["categories"]]:  # type: ignore[attr-defined]
             mismatches.append(f"{path.name} categories {categories}")
+        # Deliberate source errors must be flagged, and nothing else may be.
+        failed = {c["rule"] for c in result["checks"] if c["status"] == "fail"}
+        planted = {rule for rule, status in truth.get("findings", {}).items() if status == "fail"}  # type: ignore[attr-defined]
+        if failed != planted:
+            mismatches.append(f"{path.name} findings {sorted(failed)} != planted {sorted(planted)}")
         for field in ("report_year", "agency_name", "template"):
             if result[field] != truth[field]:
                 mismatches.append(f"{path.name} {field} {result[field]!r} != {truth[field]!r}")
