@@ -46,3 +46,29 @@ def category_checks(categories: list[Category], total: Metric | None) -> list[Ch
 def table_checks(table: TableResult) -> list[Check]:
     """R1–R4 over the standard tables (not_assessable where the cells are missing)."""
     return list(table.checks)
+
+
+R6_KEYS = ("applications.received", "reconsideration.total", "litigation.total")
+
+
+def narrative_vs_table_checks(prose: dict[str, Metric], table: dict[str, Metric]) -> list[Check]:
+    """R6: a figure the prose states agrees with the same figure derived from the tables.
+
+    Only assessed when both state it (an exact prose figure; 约/余 figures are compared as bounds).
+    """
+    pairs = [(key, prose[key], table[key]) for key in R6_KEYS if key in prose and key in table]
+    if not pairs:
+        return []
+    broken: list[str] = []
+    for key, said, printed in pairs:
+        agrees = {
+            "exact": math.isclose(said.value, printed.value),
+            "approx": abs(said.value - printed.value) <= 0.1 * max(said.value, 1.0),
+            "at_least": printed.value >= said.value,
+            "at_most": printed.value <= said.value,
+        }[said.qualifier]
+        if not agrees:
+            broken.append(f"{key}: prose {said.evidence!r} says {said.value:g}, table total is {printed.value:g}")
+    status: CheckStatus = "fail" if broken else "pass"
+    detail = "; ".join(broken) or f"{len(pairs)} figure(s) agree"
+    return [Check("R6_narrative_vs_table", status, detail, None, float(len(broken)))]

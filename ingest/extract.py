@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.agencies import identify
 from ingest.categories import extract_categories
-from ingest.checks import category_checks, table_checks
+from ingest.checks import category_checks, narrative_vs_table_checks, table_checks
 from ingest.clauses import split_sentences
 from ingest.contacts import extract_contact
 from ingest.facts import extract_facts
@@ -24,10 +24,10 @@ def extract_report(text: str) -> Report:
     sentences = split_sentences(flat, sections)
     meta = extract_metadata(lines, flat)
     template = detect_template(lines.text, flat.text, meta.report_year)
-    metrics = extract_narrative(flat, sentences)
+    prose = extract_narrative(flat, sentences)
     table = extract_tables(lines, sections, template)
     # Table cells are the report's own statistics: they win over prose for the same key.
-    metrics.update(table.metrics)
+    metrics = {**prose, **table.metrics}
     categories = extract_categories(flat, sentences, metrics.get("proactive.items_new"))
     agency = identify(meta.agency_canonical, flat.text)
     contact = extract_contact(flat)
@@ -54,7 +54,10 @@ def extract_report(text: str) -> Report:
         sections=sections,
         metrics=metrics,
         categories=categories,
-        checks=category_checks(categories, metrics.get("proactive.items_new")) + table_checks(table) + region_checks,
+        checks=category_checks(categories, metrics.get("proactive.items_new"))
+        + table_checks(table)
+        + narrative_vs_table_checks(prose, table.metrics)
+        + region_checks,
         facts=extract_facts(flat, sentences, metrics, categories),
         table_cells=table.cells,
     )

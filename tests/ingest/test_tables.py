@@ -184,3 +184,17 @@ def test_every_printed_cell_is_kept_with_raw_text_and_note() -> None:
     assert "t2.normative_docs.repealed" not in report.metrics
     assert all(text[c.start : c.end] == c.raw_text for c in report.table_cells if c.raw_text)
     assert {c.rule: c.status for c in report.checks}["T1_cell_mapped_once"] == "pass"
+
+
+@pytest.mark.parametrize(
+    ("prose", "status"),
+    [
+        pytest.param("本年度共收到政府信息公开申请1件。", "pass", id="prose agrees with table 3"),
+        pytest.param("本年度共收到政府信息公开申请5件。", "fail", id="prose disagrees with table 3"),
+    ],
+)
+def test_r6_narrative_against_table(prose: str, status: str) -> None:
+    text = _render("pipe").replace("本年度工作稳步推进。", prose)
+    report = extract_report(text)
+    assert report.metrics["applications.received"].value == 1  # the table wins, the prose is checked
+    assert {c.rule: c.status for c in report.checks}["R6_narrative_vs_table"] == status
