@@ -1,20 +1,52 @@
-"""Ingest a set of paths into the warehouse: skip unchanged files, parse the rest, land in batches."""
+"""Ingest a set of paths into the warehouse: skip unchanged files, parse the rest, land in batches.
+
+- A file is re-parsed only when it is new, its content hash changed, its parser version is not the
+  current :data:`ingest.PARSER_VERSION`, or it was retired and came back.
+- Parsing is pure (:func:`ingest.pipeline.process_file`) and runs in worker processes (both cores);
+  landing stays single-writer in this process, in windows of :data:`BATCH_SIZE` files with at most
+  two windows in flight, so memory stays bounded whatever the folder size.
+- With ``retire_missing`` (``govinfo refresh``), files under the given folders that were ingested
+  before but are gone now get status ``retired``; their reports leave the raw reports tables.
+- A second file with the bytes of a loaded file is ``duplicate``; when the loaded copy goes away
+  (retired or changed), a remaining duplicate is promoted to ``loaded``.
+- Not a report: a decoded text with no figures that is a notice (title ends with 通知, 公告…) or
+  never mentions 信息公开 is quarantined with a reason starting ``not a report``.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import re
+import zipfile
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from multiprocessing.pool import Pool
 from pathlib import Path
 
+import duckdb
+
 from ingest import PARSER_VERSION
-from ingest.land import connect, ensure_raw_schema, land, landed_files
+from ingest.land import connect, ensure_raw_schema, land, retire_files
 from ingest.pipeline import discover, process_file
-from ingest.readers import DEFAULT_MAX_BYTES
+from ingest.readers import DEFAULT_MAX_BYTES, ReadError, file_format, read_document
 from ingest.records import FileResult
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 1000
+# Text formats are parsed character by character; bigger texts than this are not annual reports
+# (a full report is 10–200 KB) and would cost seconds and hundreds of MB each, so they are refused.
+MAX_TEXT_BYTES = 4 * 1024 * 1024
+TEXT_FORMATS = frozenset({"txt", "text", "md", "markdown", "html", "htm", "shtml"})
+# A zip container (.docx, .xlsx, …) expanding to more than this, or at a ratio above ZIP_MAX_RATIO,
+# is a zip bomb as far as an annual report is concerned: refused before any reader inflates it.
+ZIP_MAX_UNCOMPRESSED = 200 * 1024 * 1024
+ZIP_MAX_RATIO = 200
+PARALLEL_MIN_FILES = 64  # below this, worker start-up costs more than it saves
+_NOTICE_TITLE = re.compile(r"(通知|通告|公告|公示|函|决定|批复|意见|办法|讲话|简报)[\s。.!！]*$")
+_REPORT_VOCABULARY = ("信息公开", "信息公開")
 
 
 @dataclass
@@ -23,16 +55,27 @@ class IngestSummary:
 
     seen: int = 0
     unchanged: int = 0
+    retired: int = 0
+    promoted: int = 0
+    parsed: int = 0
+    workers: int = 1
     status: Counter[str] = field(default_factory=Counter)
     templates: Counter[str] = field(default_factory=Counter)
     quarantined: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """True when the run wrote anything to the raw layer."""
+        return bool(self.parsed or self.retired or self.promoted)
 
     def format(self) -> str:
         lines = [
             f"files seen: {self.seen}  unchanged (skipped): {self.unchanged}  "
             f"loaded: {self.status['loaded']}  duplicate: {self.status['duplicate']}  "
-            f"quarantined: {self.status['quarantined']}",
+            f"quarantined: {self.status['quarantined']}  retired: {self.retired}",
         ]
+        if self.promoted:
+            lines.append(f"duplicates promoted to loaded (their loaded copy went away): {self.promoted}")
         if self.templates:
             lines.append("reports per template: " + ", ".join(f"{k} {v}" for k, v in sorted(self.templates.items())))
         lines.extend(f"  quarantined: {reason}" for reason in self.quarantined[:20])
@@ -41,47 +84,268 @@ class IngestSummary:
         return "\n".join(lines)
 
 
-def _sha256(path: Path) -> str | None:
+@dataclass(frozen=True)
+class KnownFile:
+    """What ``raw.report_files`` already says about a path."""
+
+    sha256: str
+    parser_version: str
+    status: str
+    report_id: str | None
+
+
+@dataclass
+class IngestPlan:
+    """Which files to parse and which to retire; computed from the raw layer and the folder."""
+
+    files: list[Path]
+    to_parse: list[Path]
+    to_retire: list[str]
+    unchanged: int
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to parse and nothing to retire."""
+        return not self.to_parse and not self.to_retire
+
+
+def file_sha256(path: Path) -> str | None:
+    """SHA-256 of a file, streamed (constant memory); None when it cannot be read."""
+    digest = hashlib.sha256()
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
     except OSError:
         return None
+    return digest.hexdigest()
 
 
-def ingest_paths(paths: list[Path], warehouse: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestSummary:
-    """Ingest files and folders into ``warehouse``; re-ingesting an unchanged file is a no-op."""
-    summary = IngestSummary()
+def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
+    """Every path in ``raw.report_files`` (empty when the raw layer does not exist yet)."""
+    try:
+        rows = con.execute(
+            "select source_path, sha256, parser_version, status, report_id from raw.report_files"
+        ).fetchall()
+    except duckdb.CatalogException:
+        return {}
+    return {path: KnownFile(sha, version, status, rid) for path, sha, version, status, rid in rows}
+
+
+def _under(path: str, roots: Sequence[str]) -> bool:
+    return any(path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
+
+
+def plan_ingest(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], retire_missing: bool = False) -> IngestPlan:
+    """Compare the folder with the raw layer (read-only): new/changed files, files to retire."""
     files = discover(paths)
-    summary.seen = len(files)
+    known = known_files(con)
+    to_parse: list[Path] = []
+    unchanged = 0
+    for path in files:
+        previous = known.get(str(path))
+        if (
+            previous is not None
+            and previous.status != "retired"
+            and previous.parser_version == PARSER_VERSION
+            and previous.sha256 == file_sha256(path)
+        ):
+            unchanged += 1
+        else:
+            to_parse.append(path)
+    to_retire: list[str] = []
+    if retire_missing:
+        present = {str(path) for path in files}
+        roots = [str(path) for path in paths]
+        to_retire = sorted(
+            source
+            for source, entry in known.items()
+            if entry.status != "retired" and source not in present and _under(source, roots)
+        )
+    return IngestPlan(files, to_parse, to_retire, unchanged)
+
+
+def not_a_report_reason(result: FileResult, path: Path, max_bytes: int) -> str | None:
+    """Why a loaded result is not an annual report (None when it is, or may be, one).
+
+    Only texts with no figures at all are examined: a notice (its first line ends with 通知, 公告…)
+    or a text that never mentions 信息公开 (a news article, say) is not a report.
+    """
+    report = result.report
+    if report is None or report.metrics or report.categories:
+        return None
+    try:
+        text = read_document(path, path.read_bytes(), max_bytes).text
+    except (OSError, ReadError):
+        return None
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    notice = _NOTICE_TITLE.search(first_line[:120])
+    if notice:
+        kind, head = notice.group(1), first_line[:40]
+        return f"{result.source_path}: not a report: a {kind} (first line '{head}') with no figures"
+    if not any(word in text for word in _REPORT_VOCABULARY):
+        return f"{result.source_path}: not a report: no figures and no 信息公开 vocabulary (news or another document)"
+    return None
+
+
+def zip_bomb_reason(path: Path, size: int) -> str | None:
+    """Why a zip container is refused unopened (too large or too compressed when inflated), or None."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(4) != b"PK\x03\x04":
+                return None
+        with zipfile.ZipFile(path) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None  # not a readable zip: the reader reports it
+    if inflated > ZIP_MAX_UNCOMPRESSED or inflated > ZIP_MAX_RATIO * max(size, 1):
+        return (
+            f"zip container inflates to {inflated:,} bytes from {size:,} "
+            f"(limit {ZIP_MAX_UNCOMPRESSED:,} bytes, ratio {ZIP_MAX_RATIO}); refused as a zip bomb"
+        )
+    return None
+
+
+def parse_file(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
+    """Parse one file (in a worker): size guard, :func:`process_file`, then the not-a-report rule."""
+    path = Path(source)
+    fmt = file_format(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if fmt in TEXT_FORMATS and size > min(MAX_TEXT_BYTES, max_bytes):
+        sha = file_sha256(path) or ""
+        limit = min(MAX_TEXT_BYTES, max_bytes)
+        too_big = f"{source}: .{fmt} file is {size:,} bytes, over the {limit:,}-byte limit for a text report"
+        return FileResult(source, sha, size, fmt, None, "quarantined", too_big)
+    bomb = zip_bomb_reason(path, size)
+    if bomb is not None:
+        return FileResult(source, file_sha256(path) or "", size, fmt, None, "quarantined", f"{source}: {bomb}")
+    try:
+        result = process_file(path, source, max_bytes)
+    except Exception as exc:  # noqa: BLE001 - a reader bug (RecursionError…) must not stop the batch
+        crash = f"{source}: reader error {type(exc).__name__}: {str(exc)[:200]}"
+        return FileResult(source, file_sha256(path) or "", size, fmt, None, "quarantined", crash)
+    reason = not_a_report_reason(result, path, max_bytes) if result.status == "loaded" else None
+    if reason is not None:
+        result.status = "quarantined"
+        result.error = reason
+        result.report = None
+    return result
+
+
+def _parse_star(args: tuple[str, int]) -> FileResult:
+    return parse_file(*args)
+
+
+def default_workers() -> int:
+    """Worker processes for parsing: one per core (``GOVINFO_WORKERS`` overrides)."""
+    configured = os.environ.get("GOVINFO_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def parse_files(paths: Sequence[Path], max_bytes: int, workers: int) -> Iterator[list[FileResult]]:
+    """Parse files in order, yielding windows of at most BATCH_SIZE results (two windows in flight)."""
+    jobs = [(str(path), max_bytes) for path in paths]
+    windows = [jobs[i : i + BATCH_SIZE] for i in range(0, len(jobs), BATCH_SIZE)]
+    if workers <= 1 or len(jobs) < PARALLEL_MIN_FILES:
+        for window in windows:
+            yield [_parse_star(job) for job in window]
+        return
+    # spawn, not fork: the parent has DuckDB and polars threads, which fork() must not copy.
+    context = multiprocessing.get_context("spawn")
+    pool: Pool = context.Pool(workers, maxtasksperchild=5000)
+    try:
+        chunk = max(1, min(64, BATCH_SIZE // (workers * 4)))
+        pending = pool.map_async(_parse_star, windows[0], chunksize=chunk) if windows else None
+        for index in range(len(windows)):
+            following = None
+            if index + 1 < len(windows):
+                following = pool.map_async(_parse_star, windows[index + 1], chunksize=chunk)
+            assert pending is not None
+            yield pending.get()
+            pending = following
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _loaded_by_sha(con: duckdb.DuckDBPyConnection, excluded: set[str]) -> dict[str, str]:
+    """sha256 → the loaded file holding it (files about to be re-parsed do not count)."""
+    rows = con.execute("select sha256, source_path from raw.report_files where status = 'loaded'").fetchall()
+    holders: dict[str, str] = {}
+    for sha, source in sorted(rows, key=lambda row: row[1]):
+        if source not in excluded:
+            holders.setdefault(sha, source)
+    return holders
+
+
+def _orphaned_duplicates(con: duckdb.DuckDBPyConnection) -> list[Path]:
+    rows = con.execute(
+        "select source_path from raw.report_files as f where status = 'duplicate' and not exists "
+        "(select 1 from raw.report_files as l where l.status = 'loaded' and l.report_id = f.report_id) "
+        "order by source_path"
+    ).fetchall()
+    return [Path(row[0]) for row in rows if Path(row[0]).is_file()]
+
+
+def ingest_paths(
+    paths: list[Path],
+    warehouse: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    retire_missing: bool = False,
+    workers: int | None = None,
+    plan: IngestPlan | None = None,
+) -> IngestSummary:
+    """Ingest files and folders into ``warehouse``; re-ingesting an unchanged file is a no-op."""
+    summary = IngestSummary(workers=workers or default_workers())
+    ingested_at = datetime.now(UTC).replace(tzinfo=None)
     with connect(warehouse) as con:
         ensure_raw_schema(con)
-        known = landed_files(con)
-        loaded_shas = {
-            row[0] for row in con.execute("select sha256 from raw.report_files where status = 'loaded'").fetchall()
-        }
-        batch: list[FileResult] = []
-        ingested_at = datetime.now(UTC).replace(tzinfo=None)
-        for path in files:
-            source = str(path)
-            previous = known.get(source)
-            if previous is not None and previous == (_sha256(path), PARSER_VERSION):
-                summary.unchanged += 1
-                continue
-            result = process_file(path, source, max_bytes)
-            if result.status == "loaded" and result.sha256 in loaded_shas and previous is None:
-                result.status = "duplicate"
-                result.error = f"{source}: same content as an already loaded file (sha256 {result.sha256[:16]})"
+        if plan is None:
+            plan = plan_ingest(con, paths, retire_missing)
+        summary.seen = len(plan.files)
+        summary.unchanged = plan.unchanged
+        if plan.to_retire:
+            retire_files(con, plan.to_retire, ingested_at)
+            summary.retired = len(plan.to_retire)
+        reparsed = {str(path) for path in plan.to_parse}
+        _land_parsed(con, plan.to_parse, max_bytes, summary, _loaded_by_sha(con, reparsed), ingested_at)
+        orphans = _orphaned_duplicates(con)
+        if orphans:
+            before = summary.status["loaded"]
+            _land_parsed(con, orphans, max_bytes, summary, _loaded_by_sha(con, set()), ingested_at)
+            summary.promoted = summary.status["loaded"] - before
+    return summary
+
+
+def _land_parsed(
+    con: duckdb.DuckDBPyConnection,
+    files: Sequence[Path],
+    max_bytes: int,
+    summary: IngestSummary,
+    loaded_by_sha: dict[str, str],
+    ingested_at: datetime,
+) -> None:
+    for window in parse_files(files, max_bytes, summary.workers):
+        for result in window:
+            source = result.source_path
             if result.status == "loaded":
-                loaded_shas.add(result.sha256)
+                holder = loaded_by_sha.get(result.sha256)
+                if holder is not None and holder != source:
+                    result.status = "duplicate"
+                    result.error = f"{source}: same content as {holder} (sha256 {result.sha256[:16]})"
+                else:
+                    loaded_by_sha[result.sha256] = source
             summary.status[result.status] += 1
             if result.status == "quarantined" and result.error:
                 summary.quarantined.append(result.error)
             if result.status == "loaded" and result.report is not None:
                 summary.templates[result.report.template or "unknown"] += 1
-            batch.append(result)
-            if len(batch) >= BATCH_SIZE:
-                land(con, batch, ingested_at)
-                batch = []
-        if batch:
-            land(con, batch, ingested_at)
-    return summary
+        summary.parsed += len(window)
+        land(con, window, ingested_at)

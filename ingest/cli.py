@@ -131,6 +131,21 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--sample-n", type=int, default=200, help="reports to generate when the sample is absent")
     run.add_argument("--context-dir", type=Path, default=Path("expectations"), help="GX context folder")
     warehouse_option(run)
+
+    refresh = add(
+        "refresh",
+        "Cron-safe incremental refresh: parse only new/changed files, retire removed ones, build and "
+        "validate a copy, then atomically publish it (exit 0 ok/up to date, 1 validation failed, "
+        "3 dbt failed, 4 error, 75 another refresh is running).",
+        "govinfo refresh /data/reports --warehouse /srv/govinfo/govinfo.duckdb --log-file /var/log/govinfo.log",
+        _cmd_refresh,
+    )
+    refresh.add_argument("folder", type=Path, help="report folder (searched recursively); use an absolute path")
+    refresh.add_argument("--context-dir", type=Path, default=Path("expectations"), help="GX context folder")
+    refresh.add_argument("--log-file", type=Path, default=None, help="append the run's log to this file")
+    refresh.add_argument("--force", action="store_true", help="rebuild and validate even when no file changed")
+    refresh.add_argument("--workers", type=int, default=None, help="parsing processes (default: one per core)")
+    warehouse_option(refresh)
     return parser
 
 
@@ -198,6 +213,21 @@ def _cmd_sample(args: argparse.Namespace) -> int:
         f"in {time.perf_counter() - started:.2f}s"
     )
     return 0
+
+
+def _cmd_refresh(args: argparse.Namespace) -> int:
+    from ingest.refresh import refresh
+
+    result = refresh(
+        args.folder,
+        args.warehouse,
+        args.context_dir,
+        log_file=args.log_file,
+        force=args.force,
+        workers=args.workers,
+    )
+    print(result.message)
+    return result.code
 
 
 def _cmd_run(args: argparse.Namespace) -> int:

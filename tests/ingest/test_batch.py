@@ -78,3 +78,49 @@ def test_changed_file_replaces_its_report(tmp_path: Path) -> None:
     assert _rows(warehouse, "select value from raw.report_metrics where metric_key = 'proactive.items_new'") == [
         (455.0,)
     ]
+
+
+def test_removed_file_is_retired_and_its_duplicate_promoted(tmp_path: Path) -> None:
+    warehouse = tmp_path / "govinfo.duckdb"
+    folder = _folder(tmp_path)
+    ingest_paths([folder], warehouse, retire_missing=True)
+    (folder / "copy.txt").unlink()  # the loaded copy goes; good.txt (its duplicate) takes over
+    (folder / "empty.txt").unlink()
+    summary = ingest_paths([folder], warehouse, retire_missing=True)
+    assert summary.retired == 2
+    assert summary.promoted == 1
+    names = {Path(str(p)).name: s for p, s in _rows(warehouse, "select source_path, status from raw.report_files")}
+    assert names["copy.txt"] == "retired"
+    assert names["empty.txt"] == "retired"
+    assert names["good.txt"] == "loaded"
+    assert _rows(warehouse, "select count(*) from raw.reports") == [(2,)]
+    again = ingest_paths([folder], warehouse, retire_missing=True)
+    assert not again.changed  # idempotent
+
+
+def test_parallel_parsing_matches_serial(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(70):  # above PARALLEL_MIN_FILES, so the worker pool is used
+        (folder / f"r{i:03d}.txt").write_text(text.replace("454条", f"{400 + i}条"), encoding="utf-8")
+    serial, parallel = tmp_path / "serial.duckdb", tmp_path / "parallel.duckdb"
+    ingest_paths([folder], serial, workers=1)
+    ingest_paths([folder], parallel, workers=2)
+    sql = "select report_id, metric_key, value, evidence from raw.report_metrics order by all"
+    assert _rows(serial, sql) == _rows(parallel, sql)
+    assert len(_rows(serial, "select * from raw.reports")) == 70
+
+
+def test_news_and_notices_are_not_reports(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    news = "区教育局召开2024年工作会议\n会议要求全区48所学校做好开学准备。\n"
+    (folder / "news.txt").write_text(news, encoding="utf-8")
+    (folder / "notice.txt").write_text(
+        "关于报送2023年度政府信息公开工作年度报告的通知\n请各单位于1月31日前报送。\n", encoding="utf-8"
+    )
+    ingest_paths([folder], tmp_path / "govinfo.duckdb")
+    errors = _rows(tmp_path / "govinfo.duckdb", "select status, error from raw.report_files")
+    assert [status for status, _ in errors] == ["quarantined", "quarantined"]
+    assert all("not a report" in str(error) for _, error in errors)
