@@ -19,7 +19,7 @@ from ingest.tables import extract_tables
 def extract_report(text: str) -> Report:
     """Parse one decoded report text into a :class:`Report` with provenance for every figure."""
     lines = line_view(text)
-    flat = flat_view(text)
+    flat = flat_view(text, lines)
     sections = split_sections(lines)
     sentences = split_sentences(flat, sections)
     meta = extract_metadata(lines, flat)

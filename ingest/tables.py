@@ -108,15 +108,17 @@ class TableResult:
     checks: list[Check] = field(default_factory=list)
     cells: list[TableCell] = field(default_factory=list)
     remapped: list[str] = field(default_factory=list)  # metric keys a second cell mapped to
+    _keys: set[str] = field(default_factory=set)
 
     def add(self, table: str, row_key: str, column_key: str, token: Token, cell: CellValue, section: str) -> None:
         """Record a cell; its metric when it holds a value. The first cell mapped to a key wins."""
         key = f"{table}.{row_key}.{column_key}"
-        if any(existing.metric_key == key for existing in self.cells):
+        if key in self._keys:
             self.remapped.append(key)
             return
         # The note as printed (full-width brackets kept), not as normalised for parsing.
         note = _RAW_NUMBER.sub("", token.raw).strip() if cell.note else None
+        self._keys.add(key)
         self.cells.append(
             TableCell(table, row_key, column_key, key, token.raw, cell.value, note, cell.unit, token.start, token.end)
         )
