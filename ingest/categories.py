@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.clauses import Sentence, flat_index
+from ingest.clauses import Sentence
 from ingest.normalize import TextView
 from ingest.numbers import parse_number
 from ingest.records import Category, Metric
@@ -64,7 +64,7 @@ def extract_categories(view: TextView, sentences: list[Sentence], items_new: Met
     if items_new is not None:
         # The next 其中 after the total, in the same section, with no other figure in between
         # (it may open the following sentence: 近3000条。内容涵盖…各类信息。其中，…).
-        flat_end = flat_index(view, items_new.end)
+        flat_end = view.index_at(items_new.end)
         section_end = next((s.end for s in sentences if s.start <= flat_end <= s.end), len(text))
         for sentence in sentences:
             if sentence.start >= flat_end and sentence.section == _section_of(sentences, flat_end):

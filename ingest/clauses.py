@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from ingest.normalize import TextView
+from ingest.numbers import Quantity, iter_quantities
 from ingest.records import Section
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -23,18 +23,13 @@ class Sentence:
     section: str
 
 
-def flat_index(view: TextView, original_offset: int) -> int:
-    """First flat-view index whose source offset is at or after ``original_offset``."""
-    return bisect.bisect_left(view.offsets, original_offset)
-
-
 def split_sentences(view: TextView, sections: list[Section]) -> list[Sentence]:
     """Sentences never cross a section boundary (a heading without a full stop ends a sentence)."""
     text = view.text
     out: list[Sentence] = []
     for section in sections:
-        start = flat_index(view, section.start)
-        end = flat_index(view, section.end)
+        start = view.index_at(section.start)
+        end = view.index_at(section.end)
         kinds = frozenset(section.kind.split(","))
         cursor = start
         if section.heading:
@@ -75,3 +70,22 @@ def iter_clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     if cursor < sentence.end:
         spans.append((cursor, sentence.end))
     return spans
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of a sentence with the quantities printed in it (parsed once, read by every rule)."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    quantities: tuple[Quantity, ...]
+
+
+def quantified_clauses(text: str, sentences: list[Sentence]) -> list[Clause]:
+    """Every clause of every sentence, in reading order, with its quantities."""
+    return [
+        Clause(sentence, start, end, tuple(iter_quantities(text, start, end)))
+        for sentence in sentences
+        for start, end in iter_clauses(text, sentence)
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ingest.agencies import identify
 from ingest.categories import extract_categories
 from ingest.checks import category_checks, narrative_vs_table_checks, table_checks
-from ingest.clauses import split_sentences
+from ingest.clauses import quantified_clauses, split_sentences
 from ingest.contacts import extract_contact
 from ingest.facts import extract_facts
 from ingest.metadata import detect_template, extract_metadata
@@ -24,7 +24,8 @@ def extract_report(text: str) -> Report:
     sentences = split_sentences(flat, sections)
     meta = extract_metadata(lines, flat)
     template = detect_template(lines.text, flat.text, meta.report_year)
-    prose = extract_narrative(flat, sentences)
+    clauses = quantified_clauses(flat.text, sentences)
+    prose = extract_narrative(flat, clauses)
     table = extract_tables(lines, sections, template)
     # Table cells are the report's own statistics: they win over prose for the same key.
     metrics = {**prose, **table.metrics}
@@ -58,6 +59,6 @@ def extract_report(text: str) -> Report:
         + table_checks(table)
         + narrative_vs_table_checks(prose, table.metrics)
         + region_checks,
-        facts=extract_facts(flat, sentences, metrics, categories),
+        facts=extract_facts(flat, clauses, metrics, categories),
         table_cells=table.cells,
     )

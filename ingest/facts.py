@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.clauses import Sentence, iter_clauses
+from ingest.clauses import Clause
 from ingest.normalize import TextView
-from ingest.numbers import iter_quantities
 from ingest.records import Category, Fact, Metric
 
 # Where the figure was published or received; first match wins.
@@ -61,45 +60,45 @@ def _channel(label: str) -> str | None:
 
 
 def extract_facts(
-    view: TextView, sentences: list[Sentence], metrics: dict[str, Metric], categories: list[Category]
+    view: TextView, clauses: list[Clause], metrics: dict[str, Metric], categories: list[Category]
 ) -> list[Fact]:
     """Every counted figure with a unit (or a percent) not already a metric or a category."""
     text = view.text
     used_ends = {m.end for m in metrics.values() if m.source == "text"}
     category_spans = [(c.start, c.end) for c in categories]
     facts: list[Fact] = []
-    for sentence in sentences:
-        for c_start, c_end in iter_clauses(text, sentence):
-            for qty in iter_quantities(text, c_start, c_end):
-                unit = qty.unit
-                if unit is None and text.startswith("%", qty.end):
-                    unit = "%"
-                    end = qty.end + 1
-                else:
-                    end = qty.end
-                if unit not in _FACT_UNITS:
-                    continue
-                if not text[qty.num_start].isdigit() and qty.value <= 1:
-                    continue  # 一项工作 / 一次 are idioms far more often than counts
-                o_start, o_end = view.span(c_start, end)
-                num_start, _ = view.span(qty.num_start, qty.num_end)
-                if o_end in used_ends or any(s <= num_start < e for s, e in category_spans):
-                    continue
-                label = text[c_start : qty.start].strip(_LEAD_TRIM)[-30:]
-                quoted_label = view.quote(c_start, qty.start).strip() if qty.start > c_start else ""
-                facts.append(
-                    Fact(
-                        label=(quoted_label.split()[-1] if quoted_label.split() else label)[-30:],
-                        channel=_channel(label),
-                        kind=_kind(label, unit or ""),
-                        value=qty.value,
-                        qualifier=qty.qualifier,
-                        unit=unit or "",
-                        evidence=view.original[o_start:o_end],
-                        start=o_start,
-                        end=o_end,
-                        rule="fact.counted_phrase",
-                        section=sentence.section,
-                    )
+    for clause in clauses:
+        sentence, c_start = clause.sentence, clause.start
+        for qty in clause.quantities:
+            unit = qty.unit
+            if unit is None and text.startswith("%", qty.end):
+                unit = "%"
+                end = qty.end + 1
+            else:
+                end = qty.end
+            if unit not in _FACT_UNITS:
+                continue
+            if not text[qty.num_start].isdigit() and qty.value <= 1:
+                continue  # 一项工作 / 一次 are idioms far more often than counts
+            o_start, o_end = view.span(c_start, end)
+            num_start, _ = view.span(qty.num_start, qty.num_end)
+            if o_end in used_ends or any(s <= num_start < e for s, e in category_spans):
+                continue
+            label = text[c_start : qty.start].strip(_LEAD_TRIM)[-30:]
+            quoted_label = view.quote(c_start, qty.start).strip() if qty.start > c_start else ""
+            facts.append(
+                Fact(
+                    label=(quoted_label.split()[-1] if quoted_label.split() else label)[-30:],
+                    channel=_channel(label),
+                    kind=_kind(label, unit or ""),
+                    value=qty.value,
+                    qualifier=qty.qualifier,
+                    unit=unit or "",
+                    evidence=view.original[o_start:o_end],
+                    start=o_start,
+                    end=o_end,
+                    rule="fact.counted_phrase",
+                    section=sentence.section,
                 )
+            )
     return facts

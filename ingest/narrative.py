@@ -8,11 +8,11 @@ has an id recorded with the figure. The headline proactive total is chosen by a 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-from ingest.clauses import Sentence, iter_clauses
+from ingest.clauses import Clause, Sentence
 from ingest.normalize import TextView
-from ingest.numbers import Quantity, iter_quantities
+from ingest.numbers import Quantity
 from ingest.records import Metric
 
 Put = Callable[[Metric], None]
@@ -58,12 +58,6 @@ def _zero(view: TextView, key: str, start: int, end: int, rule: str, sentence: S
         rule=rule,
         section=sentence.section,
     )
-
-
-def _clauses(text: str, sentences: list[Sentence]) -> Iterator[tuple[Sentence, int, int]]:
-    for sentence in sentences:
-        for start, end in iter_clauses(text, sentence):
-            yield sentence, start, end
 
 
 def _after_qizhong(text: str, sentence: Sentence, pos: int) -> bool:
@@ -130,7 +124,7 @@ def _year_scoped_cumulative(clause: str) -> bool:
     )
 
 
-def extract_narrative(view: TextView, sentences: list[Sentence]) -> dict[str, Metric]:
+def extract_narrative(view: TextView, clauses: list[Clause]) -> dict[str, Metric]:
     """Headline metrics stated in prose; the first statement of each key wins (except items_new)."""
     text = view.text
     found: dict[str, Metric] = {}
@@ -139,9 +133,10 @@ def extract_narrative(view: TextView, sentences: list[Sentence]) -> dict[str, Me
         found.setdefault(metric.key, metric)
 
     best_items: tuple[int, Metric] | None = None
-    for sentence, c_start, c_end in _clauses(text, sentences):
+    for clause_record in clauses:
+        sentence, c_start, c_end = clause_record.sentence, clause_record.start, clause_record.end
         clause = text[c_start:c_end]
-        quantities = iter_quantities(text, c_start, c_end)
+        quantities = clause_record.quantities
         sentence_text = text[sentence.start : sentence.end]
         for qty in quantities:
             score = _score_items_new(text, sentence, c_start, qty)

@@ -6,6 +6,7 @@ words); evidence and offsets are always taken from the original text through :cl
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,6 +81,10 @@ class TextView:
     text: str
     offsets: tuple[int, ...]
     original: str
+
+    def index_at(self, original_offset: int) -> int:
+        """First index of this view whose source offset is at or after ``original_offset``."""
+        return bisect.bisect_left(self.offsets, original_offset)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of this view to a span of the original text."""

@@ -8,7 +8,6 @@ the value cells that follow. Blank, "/" and "—" cells are NULL, never 0.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -123,7 +122,9 @@ class TableResult:
             TableCell(table, row_key, column_key, key, token.raw, cell.value, note, cell.unit, token.start, token.end)
         )
         if cell.value is not None:
-            self.metrics[key] = _cell_metric(key, token, cell, f"{table}/{row_key}/{column_key}", section)
+            self.metrics[key] = _cell_metric(
+                key, token, cell.value, cell.unit, f"{table}/{row_key}/{column_key}", section
+            )
 
 
 def parse_cell(text: str) -> CellValue | None:
@@ -147,8 +148,8 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
     """Cells of the line view between two original offsets, in reading order."""
     tokens: list[Token] = []
     text = view.text
-    pos = _view_index(view, start)
-    stop = _view_index(view, end)
+    pos = view.index_at(start)
+    stop = view.index_at(end)
     row = 0
     region = text[pos:stop]
     blank_is_cell = _fillers_are_cells(region, lambda line: not line.strip())
@@ -242,11 +243,6 @@ def _blank_token(view: TextView, base: int, row: int) -> Token:
     return Token("", start, start, row, False)
 
 
-def _view_index(view: TextView, original: int) -> int:
-
-    return bisect.bisect_left(view.offsets, original)
-
-
 def _label_key(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -285,17 +281,18 @@ def _collect_rows(tokens: list[Token], match_label: LabelMatcher, width: int) ->
     return rows
 
 
-def _cell_metric(key: str, token: Token, cell: CellValue, table_ref: str, section: str) -> Metric:
+def _cell_metric(key: str, token: Token, value: float, unit: str | None, table_ref: str, section: str) -> Metric:
+    """A metric from a printed cell value (a NULL cell never becomes a metric, so never a 0)."""
     return Metric(
         key=key,
-        value=cell.value if cell.value is not None else 0.0,
+        value=value,
         qualifier="exact",
         evidence=token.raw,
         start=token.start,
         end=token.end,
         rule=f"table.{table_ref.split('/')[0]}",
         section=section,
-        unit=cell.unit,
+        unit=unit,
         source="table",
         table_ref=table_ref,
     )
