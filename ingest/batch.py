@@ -32,7 +32,7 @@ import duckdb
 from ingest import PARSER_VERSION
 from ingest.land import connect, ensure_raw_schema, land, retire_files
 from ingest.pipeline import discover, process_file
-from ingest.readers import DEFAULT_MAX_BYTES, ReadError, file_format, read_document
+from ingest.readers import DEFAULT_MAX_BYTES, file_format
 from ingest.records import FileResult
 
 BATCH_SIZE = 1000
@@ -165,7 +165,7 @@ def plan_ingest(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], retire_mi
     return IngestPlan(files, to_parse, to_retire, unchanged)
 
 
-def not_a_report_reason(result: FileResult, path: Path, max_bytes: int) -> str | None:
+def not_a_report_reason(result: FileResult, text: str) -> str | None:
     """Why a loaded result is not an annual report (None when it is, or may be, one).
 
     Only texts with no figures at all are examined: a notice (its first line ends with 通知, 公告…)
@@ -173,10 +173,6 @@ def not_a_report_reason(result: FileResult, path: Path, max_bytes: int) -> str |
     """
     report = result.report
     if report is None or report.metrics or report.categories:
-        return None
-    try:
-        text = read_document(path, path.read_bytes(), max_bytes).text
-    except (OSError, ReadError):
         return None
     first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
     notice = _NOTICE_TITLE.search(first_line[:120])
@@ -223,11 +219,12 @@ def parse_file(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
     if bomb is not None:
         return FileResult(source, file_sha256(path) or "", size, fmt, None, "quarantined", f"{source}: {bomb}")
     try:
-        result = process_file(path, source, max_bytes)
+        result = process_file(path, source, max_bytes, keep_text=True)
     except Exception as exc:  # noqa: BLE001 - a reader bug (RecursionError…) must not stop the batch
         crash = f"{source}: reader error {type(exc).__name__}: {str(exc)[:200]}"
         return FileResult(source, file_sha256(path) or "", size, fmt, None, "quarantined", crash)
-    reason = not_a_report_reason(result, path, max_bytes) if result.status == "loaded" else None
+    reason = not_a_report_reason(result, result.text) if result.status == "loaded" and result.text else None
+    result.text = None  # the text stays in the worker: results cross a process boundary
     if reason is not None:
         result.status = "quarantined"
         result.error = reason

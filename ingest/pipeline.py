@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from ingest.extract import extract_report
@@ -35,8 +35,13 @@ def report_id_for(sha256: str) -> str:
     return sha256[:16]
 
 
-def process_file(path: Path, source_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
-    """Read and parse one file; any failure becomes a quarantined result naming file and problem."""
+def process_file(
+    path: Path, source_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, keep_text: bool = False
+) -> FileResult:
+    """Read and parse one file; any failure becomes a quarantined result naming file and problem.
+
+    ``keep_text`` keeps the decoded text on the result, so later checks need not read the file again.
+    """
     shown = source_path or str(path)
     fmt = file_format(path)
     try:
@@ -54,7 +59,16 @@ def process_file(path: Path, source_path: str | None = None, max_bytes: int = DE
         reason = f"{shown}: parser error {type(exc).__name__}: {exc}"
         return FileResult(shown, sha256, len(data), fmt, document.encoding, "quarantined", reason)
     return FileResult(
-        shown, sha256, len(data), document.format, document.encoding, "loaded", None, report, len(document.text)
+        shown,
+        sha256,
+        len(data),
+        document.format,
+        document.encoding,
+        "loaded",
+        None,
+        report,
+        len(document.text),
+        document.text if keep_text else None,
     )
 
 
@@ -68,16 +82,3 @@ def with_provenance(report: Report, document: Document) -> Report:
     if report.title is None:
         report.title = document.metadata.get("标题") or document.metadata.get("名称")
     return report
-
-
-def process_files(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[FileResult]:
-    """Process files in order; a second file with the same content is marked ``duplicate``."""
-    seen: set[str] = set()
-    for path in paths:
-        result = process_file(path, max_bytes=max_bytes)
-        if result.status == "loaded":
-            if result.sha256 in seen:
-                result.status = "duplicate"
-                result.error = f"{result.source_path}: same content as an earlier file (sha256 {result.sha256[:16]})"
-            seen.add(result.sha256)
-        yield result

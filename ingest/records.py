@@ -166,6 +166,9 @@ class FileResult:
     error: str | None
     report: Report | None = None
     char_count: int = 0
+    # The decoded text, kept only when asked (process_file(keep_text=True)) for checks that need it;
+    # never landed, never in the JSON contract.
+    text: str | None = field(default=None, repr=False)
 
     def as_json(self) -> dict[str, Any]:
         """The stable `govinfo extract --json` contract (one object per input file)."""
