@@ -22,7 +22,7 @@ from pathlib import Path
 from ingest.batch import default_workers
 from ingest.decode import decode_bytes
 from ingest.pipeline import discover
-from ingest.refresh import RefreshResult, refresh
+from ingest.refresh import refresh
 
 
 def _read_decode(path: str) -> int:
@@ -43,10 +43,6 @@ def _peak_rss_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, children
-
-
-def _total(result: RefreshResult) -> float:
-    return sum(result.timings.values())
 
 
 def main(argv: list[str] | None = None) -> int:

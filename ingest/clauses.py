@@ -49,16 +49,6 @@ def split_sentences(view: TextView, sections: list[Section]) -> list[Sentence]:
     return out
 
 
-def clause_bounds(text: str, sentence: Sentence, pos: int) -> tuple[int, int]:
-    """The clause (between commas/semicolons) of ``sentence`` that contains ``pos``."""
-    start = sentence.start
-    for match in _CLAUSE_END.finditer(text, sentence.start, pos):
-        start = match.end()
-    following = _CLAUSE_END.search(text, pos, sentence.end)
-    end = following.end() - 1 if following else sentence.end
-    return start, max(end, pos)
-
-
 def iter_clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     """All clauses of a sentence as (start, end) spans without the delimiter."""
     spans: list[tuple[int, int]] = []

@@ -156,12 +156,6 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"alter table raw.{table} add column if not exists {column} {kind}")
 
 
-def landed_files(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
-    """source_path → (sha256, parser_version) of every file already in ``raw.report_files``."""
-    rows = con.execute("select source_path, sha256, parser_version from raw.report_files").fetchall()
-    return {path: (sha, version) for path, sha, version in rows}
-
-
 def _frames(results: Sequence[FileResult], ingested_at: datetime) -> dict[str, pl.DataFrame]:
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _SCHEMAS}
     landed_reports: set[str] = set()

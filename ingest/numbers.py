@@ -112,14 +112,6 @@ def parse_number(text: str) -> float | None:
     return float(value) if value is not None else None
 
 
-def quantity_at(text: str, pos: int) -> Quantity | None:
-    """Parse the quantity that starts exactly at ``pos`` (qualifier prefix included)."""
-    match = NUMBER_RE.match(text, pos)
-    if match is None or not match.group("num"):
-        return None
-    return _quantity(match)
-
-
 def iter_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All quantities in ``text[start:end]``; a bare Chinese numeral counts only with a unit."""
     out: list[Quantity] = []

@@ -5,7 +5,7 @@ Parsing functions return these; only :mod:`ingest.land` turns them into tables.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
@@ -191,8 +191,3 @@ class FileResult:
             "categories": [c.as_json() for c in rep.categories],
             "checks": [c.as_json() for c in rep.checks],
         }
-
-
-def to_dict(obj: Any) -> dict[str, Any]:
-    """Dataclass to plain dict (for polars frames)."""
-    return asdict(obj)

@@ -131,11 +131,6 @@ def gazetteer(path: Path = REGIONS_CSV) -> Gazetteer:
     return Gazetteer(frozen, by_code, max(len(n) for n in frozen))
 
 
-def region_of_code(code: str) -> Region | None:
-    """The current unit with this six-digit code (None when the code is not in the gazetteer)."""
-    return gazetteer().by_code.get(code)
-
-
 def parse_prefix(name: str) -> tuple[list[tuple[str, tuple[Region, ...]]], int]:
     """Gazetteer units at the start of an agency name, longest match first, and where they end.
 

@@ -99,12 +99,3 @@ def _looks_like_section_title(title: str) -> bool:
 def _section(view: TextView, ordinal: int, title: str, kind: str, start: int, end: int) -> Section:
     o_start, o_end = view.span(start, end) if end > start else (view.span(start, start + 1)[0],) * 2
     return Section(ordinal=ordinal, heading=title, kind=kind, start=o_start, end=o_end)
-
-
-def section_at(sections: list[Section], offset: int) -> Section | None:
-    """The section containing an original-text offset."""
-    found = None
-    for section in sections:
-        if section.start <= offset < section.end or (section.start <= offset and section.end == section.start):
-            found = section
-    return found
