@@ -28,14 +28,17 @@ from multiprocessing.pool import Pool
 from pathlib import Path
 
 import duckdb
+import polars as pl
 
 from ingest import PARSER_VERSION
 from ingest.land import connect, ensure_raw_schema, land, retire_files
 from ingest.pipeline import discover, process_file
 from ingest.readers import DEFAULT_MAX_BYTES, file_format
 from ingest.records import FileResult
+from ingest.rows import FILE_COLUMN, REPORT_TABLES, files_frame, report_frames
 
-BATCH_SIZE = 1000
+BATCH_SIZE = 1000  # files landed per transaction
+CHUNK_SIZE = 25  # files per worker task: results come back as one set of frames per chunk
 # Text formats are parsed character by character; bigger texts than this are not annual reports
 # (a full report is 10–200 KB) and would cost seconds and hundreds of MB each, so they are refused.
 MAX_TEXT_BYTES = 4 * 1024 * 1024
@@ -232,8 +235,28 @@ def parse_file(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
     return result
 
 
-def _parse_star(args: tuple[str, int]) -> FileResult:
-    return parse_file(*args)
+@dataclass
+class ParsedChunk:
+    """A few parsed files, as they come back from a worker: results without their reports
+    (only each report's template, for the summary) and the reports' rows as frames."""
+
+    results: list[FileResult]
+    templates: list[str | None]
+    rows: dict[str, pl.DataFrame]
+
+
+def parse_chunk(sources: Sequence[str], max_bytes: int, ingested_at: datetime) -> ParsedChunk:
+    """Parse files (in a worker) and turn their reports into frames for landing."""
+    results = [parse_file(source, max_bytes) for source in sources]
+    rows = report_frames(results, ingested_at)
+    templates: list[str | None] = [result.report.template if result.report is not None else None for result in results]
+    for result in results:
+        result.report = None  # its rows are in the frames
+    return ParsedChunk(results, templates, rows)
+
+
+def _parse_chunk_star(args: tuple[list[str], int, datetime]) -> ParsedChunk:
+    return parse_chunk(*args)
 
 
 def default_workers() -> int:
@@ -244,24 +267,30 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def parse_files(paths: Sequence[Path], max_bytes: int, workers: int) -> Iterator[list[FileResult]]:
-    """Parse files in order, yielding windows of at most BATCH_SIZE results (two windows in flight)."""
-    jobs = [(str(path), max_bytes) for path in paths]
-    windows = [jobs[i : i + BATCH_SIZE] for i in range(0, len(jobs), BATCH_SIZE)]
-    if workers <= 1 or len(jobs) < PARALLEL_MIN_FILES:
+def parse_files(
+    paths: Sequence[Path], max_bytes: int, workers: int, ingested_at: datetime
+) -> Iterator[list[ParsedChunk]]:
+    """Parse files in order, yielding windows of at most BATCH_SIZE files (two windows in flight)."""
+    sources = [str(path) for path in paths]
+    windows = [sources[i : i + BATCH_SIZE] for i in range(0, len(sources), BATCH_SIZE)]
+    if workers <= 1 or len(sources) < PARALLEL_MIN_FILES:
         for window in windows:
-            yield [_parse_star(job) for job in window]
+            yield [parse_chunk(window, max_bytes, ingested_at)]
         return
+
+    def chunks(window: list[str]) -> list[tuple[list[str], int, datetime]]:
+        size = max(1, min(CHUNK_SIZE, len(window) // (workers * 4)))
+        return [(window[i : i + size], max_bytes, ingested_at) for i in range(0, len(window), size)]
+
     # spawn, not fork: the parent has DuckDB and polars threads, which fork() must not copy.
     context = multiprocessing.get_context("spawn")
-    pool: Pool = context.Pool(workers, maxtasksperchild=5000)
+    pool: Pool = context.Pool(workers, maxtasksperchild=200)
     try:
-        chunk = max(1, min(64, BATCH_SIZE // (workers * 4)))
-        pending = pool.map_async(_parse_star, windows[0], chunksize=chunk) if windows else None
+        pending = pool.map_async(_parse_chunk_star, chunks(windows[0])) if windows else None
         for index in range(len(windows)):
             following = None
             if index + 1 < len(windows):
-                following = pool.map_async(_parse_star, windows[index + 1], chunksize=chunk)
+                following = pool.map_async(_parse_chunk_star, chunks(windows[index + 1]))
             assert pending is not None
             yield pending.get()
             pending = following
@@ -329,20 +358,29 @@ def _land_parsed(
     loaded_by_sha: dict[str, str],
     ingested_at: datetime,
 ) -> None:
-    for window in parse_files(files, max_bytes, summary.workers):
-        for result in window:
-            source = result.source_path
-            if result.status == "loaded":
-                holder = loaded_by_sha.get(result.sha256)
-                if holder is not None and holder != source:
-                    result.status = "duplicate"
-                    result.error = f"{source}: same content as {holder} (sha256 {result.sha256[:16]})"
-                else:
-                    loaded_by_sha[result.sha256] = source
-            summary.status[result.status] += 1
-            if result.status == "quarantined" and result.error:
-                summary.quarantined.append(result.error)
-            if result.status == "loaded" and result.report is not None:
-                summary.templates[result.report.template or "unknown"] += 1
-        summary.parsed += len(window)
-        land(con, window, ingested_at)
+    for window in parse_files(files, max_bytes, summary.workers, ingested_at):
+        results: list[FileResult] = []
+        report_rows: dict[str, list[pl.DataFrame]] = {name: [] for name in REPORT_TABLES}
+        for chunk in window:
+            kept: list[int] = []
+            for index, (result, template) in enumerate(zip(chunk.results, chunk.templates, strict=True)):
+                source = result.source_path
+                if result.status == "loaded":
+                    holder = loaded_by_sha.get(result.sha256)
+                    if holder is not None and holder != source:
+                        result.status = "duplicate"
+                        result.error = f"{source}: same content as {holder} (sha256 {result.sha256[:16]})"
+                    else:
+                        loaded_by_sha[result.sha256] = source
+                        kept.append(index)
+                        summary.templates[template or "unknown"] += 1
+                summary.status[result.status] += 1
+                if result.status == "quarantined" and result.error:
+                    summary.quarantined.append(result.error)
+            results.extend(chunk.results)
+            for name, frame in chunk.rows.items():
+                if len(kept) < len(chunk.results):  # duplicates' rows are not landed
+                    frame = frame.filter(pl.col(FILE_COLUMN).is_in(kept))
+                report_rows[name].append(frame.drop(FILE_COLUMN))
+        summary.parsed += len(results)
+        land(con, files_frame(results, ingested_at), {name: pl.concat(frames) for name, frames in report_rows.items()})

@@ -16,7 +16,7 @@ from ingest.numbers import Quantity
 from ingest.records import Metric
 
 Put = Callable[[Metric], None]
-_NEGATION = r"(?:没有|未曾|未|无|尚无|均未|从未|不存在)"
+_NEGATION = re.compile(r"(?:没有|未曾|未|无|尚无|均未|从未|不存在)")
 _ITEM_UNITS = ("条", "件", "篇", "项")
 _CASE_UNITS = ("件", "起", "宗", "次", "个", "例")
 _REVIEW_TERMS = (("复议", "reconsideration.total"), ("诉讼", "litigation.total"), ("申诉", "complaints.total"))
@@ -27,6 +27,34 @@ _PROACTIVE_DISTRACTORS = re.compile(
     r"予以公开|部分公开|不予公开|不掌握|标准"
 )
 _APPLICATION_DISTRACTORS = re.compile(r"复议|诉讼|申诉|咨询|12345|热线|信访|投诉|举报|建议|提案|交办|留言|信箱")
+# Patterns of the rules below, compiled once (the rules run per clause and per number).
+_TOTAL_MARKERS = re.compile(r"新增|全年|本年|今年|共计|总计|合计|共|\d{4}年")
+_CUMULATIVE_WORDS = re.compile(r"累计|历年|截至目前|总数")
+_CATEGORY_ITEM_END = re.compile(r"(?<![各等])类(?:信息)?$")
+_PUBLISH_VERB = re.compile(r"公开|发布")
+_PUBLISH_OR_SEND = re.compile(r"公开|发布|公布|发送")
+_NOT_PROACTIVE = re.compile(r"不掌握|申请|不予")
+_YEAR_CUMULATIVE = re.compile(r"(?:^|[。;；])[^。]{0,6}(?:19|20)\d{2}年(?:度)?[,，]?[^,，。]{0,12}累计主动公开")
+_TO_DATE = re.compile(r"历年|截[至止]|已达|以来")
+_RECEIVED_BEFORE = re.compile(r"(?:收到|受理|接到|接收|办理|依)[^，,；;]{0,30}申请[^0-9，,；;]{0,4}$")
+_BY_APPLICATION_BEFORE = re.compile(r"依申请公开[^0-9，,；;信]{0,4}$")
+_APPLICATION_NOUN_AFTER = re.compile(r"(?:政府信息公开|信息公开|依申请公开)?申请")
+_RECEIVED_VERB = re.compile(r"收到|受理|接到|共")
+_OUTCOME_WORDS = re.compile(r"办结|答复|予以公开|不予|部分公开")
+_FEE_WORDS = re.compile(r"收取|收费|费用|处理费|复制|邮寄")
+_DISCLOSURE_FEE_CONTEXT = re.compile(r"信息公开|信息处理费|检索|复制|邮寄")
+_REVIEW_TERM_PATTERNS = tuple(
+    (key, re.compile(rf"{term}[^0-9，,；;、]{{0,8}}$"), re.compile(rf"[^0-9，,；;、]{{0,4}}{term}"))
+    for term, key in _REVIEW_TERMS
+)
+_REVIEW_SUBORDINATE = {term: re.compile(rf"{term}的(?!情况|案件|申请)") for term, _ in _REVIEW_TERMS}
+_FEE_OBJECT = re.compile(r"收费|收取|费用")
+_FEE_ZERO_CONTEXT = re.compile(r"信息公开|公开|申请|信息处理费|检索|复制|邮寄")
+_APPLICATION_SUBORDINATE = re.compile(r"申请的(?!情况)")
+_REFUSAL = re.compile(r"不予|驳回")
+_COLON_NONE = re.compile(r"[:：]\s*(?:无|没有|0|零)$")
+_ONLY_CLOSING = re.compile(r"[ ，,；;。.！!？?\n|]*\Z")
+_CARRIED_OVER_BEFORE = re.compile(r"上年(?:度)?结转[^，,；;0-9]{0,16}$")
 
 
 def _metric(
@@ -83,9 +111,9 @@ def _score_items_new(text: str, sentence: Sentence, c_start: int, qty: Quantity)
     sentence_text = text[sentence.start : sentence.end]
     if _year_scoped_cumulative(text[sentence.start : qty.end]):
         return 5
-    if re.search(r"累计|历年|截至目前|总数", clause):
+    if _CUMULATIVE_WORDS.search(clause):
         return None
-    if re.search(r"(?<![各等])类(?:信息)?$", text[c_start : qty.start]):
+    if _CATEGORY_ITEM_END.search(text[c_start : qty.start]):
         return None  # 机构职能类信息4条 is a category item, not a total
     if _after_qizhong(text, sentence, qty.start) and "主动公开" not in clause:
         return None
@@ -96,32 +124,26 @@ def _score_items_new(text: str, sentence: Sentence, c_start: int, qty: Quantity)
         score += 4
     elif "主动公开" in sentence_text and not _PROACTIVE_DISTRACTORS.search(sentence_text[: qty.end - sentence.start]):
         score += 2
-    elif "proactive" in sentence.kinds and re.search(r"公开|发布", sentence_text):
+    elif "proactive" in sentence.kinds and _PUBLISH_VERB.search(sentence_text):
         score += 1
     elif (
         qty.unit == "条"
         and "信息" in clause
-        and re.search(r"公开|发布|公布|发送", clause)
-        and re.search(_TOTAL_MARKERS, text[sentence.start : qty.end])
-        and not re.search(r"不掌握|申请|不予", clause)
+        and _PUBLISH_OR_SEND.search(clause)
+        and _TOTAL_MARKERS.search(text, sentence.start, qty.end)
+        and not _NOT_PROACTIVE.search(clause)
     ):
         return 1
     else:
         return None
-    if re.search(_TOTAL_MARKERS, clause):
+    if _TOTAL_MARKERS.search(clause):
         score += 1
     return score
 
 
-_TOTAL_MARKERS = r"新增|全年|本年|今年|共计|总计|合计|共|\d{4}年"
-
-
 def _year_scoped_cumulative(clause: str) -> bool:
     """累计 within one stated year (2018年，我局累计主动公开…) rather than to date."""
-    return bool(
-        re.search(r"(?:^|[。;；])[^。]{0,6}(?:19|20)\d{2}年(?:度)?[,，]?[^,，。]{0,12}累计主动公开", clause)
-        and not re.search(r"历年|截[至止]|已达|以来", clause)
-    )
+    return bool(_YEAR_CUMULATIVE.search(clause) and not _TO_DATE.search(clause))
 
 
 def extract_narrative(view: TextView, clauses: list[Clause]) -> dict[str, Metric]:
@@ -145,7 +167,7 @@ def extract_narrative(view: TextView, clauses: list[Clause]) -> dict[str, Metric
             before = text[c_start : qty.start]
             if (
                 qty.unit in _ITEM_UNITS
-                and re.search(r"累计|历年", before)
+                and ("累计" in before or "历年" in before)
                 and not _year_scoped_cumulative(text[sentence.start : qty.end])
                 # The body's own cumulative total: 主动公开 in the sentence, or 政府信息 in a
                 # proactive section (a sub-site's 各项信息累计… is not the body's).
@@ -153,7 +175,7 @@ def extract_narrative(view: TextView, clauses: list[Clause]) -> dict[str, Metric
                 and not _PROACTIVE_DISTRACTORS.search(before)
             ):
                 put(_metric(view, "proactive.items_cumulative", qty, c_start, "items_cumulative.phrase", sentence))
-            if re.search(r"解读", before[-12:]) and qty.unit in ("条", "篇", "件", "次", "个", "期", "项"):
+            if "解读" in before[-12:] and qty.unit in ("条", "篇", "件", "次", "个", "期", "项"):
                 put(_metric(view, "proactive.interpretations", qty, c_start, "interpretations.phrase", sentence))
             _positive_applications(view, sentence, c_start, clause, qty, put)
             _positive_fees(view, sentence, c_start, qty, put)
@@ -183,19 +205,13 @@ def _positive_applications(
     if not _applications_context(sentence, clause):
         return
     after = text[qty.end : qty.end + 12]
-    if re.search(r"(?:收到|受理|接到|接收|办理|依)[^，,；;]{0,30}申请[^0-9，,；;]{0,4}$", before) or re.search(
-        r"依申请公开[^0-9，,；;信]{0,4}$", before
-    ):
+    if _RECEIVED_BEFORE.search(before) or _BY_APPLICATION_BEFORE.search(before):
         rule = "applications.received_phrase"
-    elif (
-        qty.unit is not None
-        and re.match(r"(?:政府信息公开|信息公开|依申请公开)?申请", after)
-        and re.search(r"收到|受理|接到|共", before)
-    ):
+    elif qty.unit is not None and _APPLICATION_NOUN_AFTER.match(after) and _RECEIVED_VERB.search(before):
         rule = "applications.count_before_noun"
     else:
         return
-    if re.search(r"办结|答复|予以公开|不予|部分公开", before[-6:]):
+    if _OUTCOME_WORDS.search(before[-6:]):
         return
     put(_metric(view, "applications.received", qty, c_start, rule, sentence))
 
@@ -205,12 +221,9 @@ def _positive_fees(view: TextView, sentence: Sentence, c_start: int, qty: Quanti
         return
     text = view.text
     before = text[c_start : qty.start]
-    if "行政事业性" in before or not re.search(r"收取|收费|费用|处理费|复制|邮寄", before):
+    if "行政事业性" in before or not _FEE_WORDS.search(before):
         return
-    if not (
-        "fees" in sentence.kinds
-        or re.search(r"信息公开|信息处理费|检索|复制|邮寄", text[sentence.start : sentence.end])
-    ):
+    if not ("fees" in sentence.kinds or _DISCLOSURE_FEE_CONTEXT.search(text, sentence.start, sentence.end)):
         return
     put(_metric(view, "fees.collected_yuan", qty, c_start, "fees.amount_phrase", sentence))
 
@@ -224,8 +237,8 @@ def _positive_review(view: TextView, sentence: Sentence, c_start: int, qty: Quan
     sentence_text = text[sentence.start : sentence.end]
     if not ("review_litigation" in sentence.kinds or "信息公开" in sentence_text):
         return
-    for term, key in _REVIEW_TERMS:
-        if re.search(rf"{term}[^0-9，,；;、]{{0,8}}$", before) or re.match(rf"[^0-9，,；;、]{{0,4}}{term}", after):
+    for key, before_term, after_term in _REVIEW_TERM_PATTERNS:
+        if before_term.search(before) or after_term.match(after):
             put(_metric(view, key, qty, c_start, f"{key.split('.')[0]}.count_phrase", sentence))
 
 
@@ -237,7 +250,7 @@ def _zero_statements(view: TextView, sentence: Sentence, c_start: int, c_end: in
     """
     text = view.text
     clause = text[c_start:c_end]
-    negation = re.search(_NEGATION, clause)
+    negation = _NEGATION.search(clause)
     if negation is None:
         return
     tail = clause[negation.end() :]
@@ -249,47 +262,45 @@ def _zero_statements(view: TextView, sentence: Sentence, c_start: int, c_end: in
         if any(term in head for term, _ in _REVIEW_TERMS):
             return  # 复议…未被撤销: the negation is about the outcome, not the count
         for term, key in review_hits:
-            if re.search(rf"{term}的(?!情况|案件|申请)", tail):
+            if _REVIEW_SUBORDINATE[term].search(tail):
                 continue
             put(_zero(view, key, c_start, c_end, f"{key.split('.')[0]}.zero_statement", sentence))
         return
     # Fees before applications: 没有向依申请公开对象收取任何费用 is about fees.
-    if re.search(r"收费|收取|费用", tail) and "行政事业性" not in clause:
-        if "fees" in sentence.kinds or re.search(
-            r"信息公开|公开|申请|信息处理费|检索|复制|邮寄", clause + sentence_text
-        ):
+    if _FEE_OBJECT.search(tail) and "行政事业性" not in clause:
+        if "fees" in sentence.kinds or _FEE_ZERO_CONTEXT.search(clause + sentence_text):
             put(_zero(view, "fees.collected_yuan", c_start, c_end, "fees.zero_statement", sentence))
         return
     if "申请" in tail and _applications_context(sentence, clause) and not _APPLICATION_DISTRACTORS.search(clause):
-        if re.search(r"申请的(?!情况)", tail) or re.search(r"不予|驳回", tail):
+        if _APPLICATION_SUBORDINATE.search(tail) or _REFUSAL.search(tail):
             return
         put(_zero(view, "applications.received", c_start, c_end, "applications.zero_statement", sentence))
 
 
-_COLON_NONE_OBJECTS: tuple[tuple[str, str], ...] = (
-    ("复议", "reconsideration.total"),
-    ("诉讼", "litigation.total"),
-    ("收费|费用", "fees.collected_yuan"),
-    ("申请", "applications.received"),
+_COLON_NONE_OBJECTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile("复议"), "reconsideration.total"),
+    (re.compile("诉讼"), "litigation.total"),
+    (re.compile("收费|费用"), "fees.collected_yuan"),
+    (re.compile("申请"), "applications.received"),
 )
 
 
 def _colon_none(view: TextView, sentence: Sentence, c_start: int, c_end: int, put: Put) -> None:
     """Form-style zero: 依申请受理信息公开申请：无 / 收费情况：无."""
     clause = view.text[c_start:c_end]
-    match = re.search(r"[:：]\s*(?:无|没有|0|零)$", clause)
+    match = _COLON_NONE.search(clause)
     if match is None:
         return
     head = clause[: match.start()]
     for pattern, key in _COLON_NONE_OBJECTS:
-        if re.search(pattern, head):
+        if pattern.search(head):
             put(_zero(view, key, c_start, c_end, f"{key.split('.')[0]}.colon_none", sentence))
             return
 
 
 def _cut_off(text: str, clause_end: int) -> bool:
     """True when the clause runs to the end of the text without closing punctuation."""
-    return not text[clause_end:].strip(" ，,；;。.！!？?\n|") and not re.search(r"[。；;！!？?.]\s*$", text)
+    return _ONLY_CLOSING.match(text, clause_end) is not None and not re.search(r"[。；;！!？?.]\s*$", text)
 
 
 def _carried_over(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: Put) -> None:
@@ -297,7 +308,5 @@ def _carried_over(view: TextView, sentence: Sentence, c_start: int, qty: Quantit
     if qty.unit not in ("件", "条", "个", "份"):
         return
     before = view.text[c_start : qty.start]
-    if re.search(r"上年(?:度)?结转[^，,；;0-9]{0,16}$", before) and re.search(
-        r"申请", before + view.text[qty.end : qty.end + 6]
-    ):
+    if _CARRIED_OVER_BEFORE.search(before) and "申请" in before + view.text[qty.end : qty.end + 6]:
         put(_metric(view, "applications.carried_over", qty, c_start, "applications.carried_over_phrase", sentence))

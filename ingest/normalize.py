@@ -113,6 +113,10 @@ class _CharTable(dict[int, str]):
 
 
 _CHAR_TABLE = _CharTable()
+_CR_RE = re.compile("\r")
+_DROP_RUN_RE = re.compile(_DROP + "+")
+# Same class as str.isspace: both use Python's Unicode whitespace test.
+_SPACE_RUN_RE = re.compile(r"\s+")
 
 
 def line_view(original: str) -> TextView:
@@ -121,19 +125,26 @@ def line_view(original: str) -> TextView:
     One-to-one character mapping through ``str.translate`` (fast), then the dropped characters —
     page chrome, zero-width marks, the CR of a CRLF — are removed together with their offsets.
     """
-    mapped = list(original.translate(_CHAR_TABLE))
-    for match in _CHROME_RE.finditer(original):
-        mapped[match.start() : match.end()] = _DROP * (match.end() - match.start())
-    if "\r" in original:
-        for i, ch in enumerate(original):
-            if ch == "\r":
-                # CRLF keeps one line break; a lone CR is a line break.
-                mapped[i] = _DROP if original[i + 1 : i + 2] == "\n" else "\n"
-    text = "".join(mapped)
+    text = original.translate(_CHAR_TABLE)
+    chrome = [match.span() for match in _CHROME_RE.finditer(original)]
+    if chrome or "\r" in original:
+        mapped = list(text)
+        for start, end in chrome:
+            mapped[start:end] = _DROP * (end - start)
+        for match in _CR_RE.finditer(original):
+            i = match.start()
+            # CRLF keeps one line break; a lone CR is a line break.
+            mapped[i] = _DROP if original[i + 1 : i + 2] == "\n" else "\n"
+        text = "".join(mapped)
     if _DROP not in text:
         return TextView(text, tuple(range(len(text))), original)
-    offsets = tuple(i for i, ch in enumerate(text) if ch != _DROP)
-    return TextView(text.replace(_DROP, ""), offsets, original)
+    offsets: list[int] = []
+    kept = 0
+    for match in _DROP_RUN_RE.finditer(text):
+        offsets.extend(range(kept, match.start()))
+        kept = match.end()
+    offsets.extend(range(kept, len(text)))
+    return TextView(text.replace(_DROP, ""), tuple(offsets), original)
 
 
 def flat_view(original: str, base: TextView | None = None) -> TextView:
@@ -144,25 +155,19 @@ def flat_view(original: str, base: TextView | None = None) -> TextView:
     report's :func:`line_view` as ``base`` to avoid computing it twice.
     """
     base = base if base is not None else line_view(original)
-    chars: list[str] = []
-    offsets: list[int] = []
     text = base.text
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            prev = chars[-1] if chars else ""
-            nxt = text[j] if j < n else ""
-            if prev and nxt and _is_word_char(prev) and _is_word_char(nxt):
-                chars.append(" ")
-                offsets.append(base.offsets[i])
-            i = j
-            continue
-        chars.append(ch)
-        offsets.append(base.offsets[i])
-        i += 1
-    return TextView("".join(chars), tuple(offsets), original)
+    source = base.offsets
+    parts: list[str] = []
+    offsets: list[int] = []
+    kept = 0
+    for match in _SPACE_RUN_RE.finditer(text):
+        start, end = match.span()
+        parts.append(text[kept:start])
+        offsets.extend(source[kept:start])
+        if start > 0 and end < len(text) and _is_word_char(text[start - 1]) and _is_word_char(text[end]):
+            parts.append(" ")
+            offsets.append(source[start])
+        kept = end
+    parts.append(text[kept:])
+    offsets.extend(source[kept:])
+    return TextView("".join(parts), tuple(offsets), original)

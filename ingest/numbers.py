@@ -112,49 +112,39 @@ def parse_number(text: str) -> float | None:
     return float(value) if value is not None else None
 
 
+_PREFIX = dict(_PREFIX_QUALIFIERS)
+_SUFFIX = dict(_SUFFIX_QUALIFIERS)
+_DATE_AFTER = frozenset("年月日号时")
+
+
 def iter_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All quantities in ``text[start:end]``; a bare Chinese numeral counts only with a unit."""
     out: list[Quantity] = []
     for match in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
-        num = match.group("num")
+        pre, num, mult, suf, unit, post = match.groups()
         if not num:
             continue
-        if not num[0].isdigit() and not match.group("unit"):
+        arabic = num[0].isdigit()
+        if not arabic and not unit:
             continue
-        num_start = match.start("num")
-        if num[0].isdigit() and num_start > 0 and text[num_start - 1].isdigit():
-            continue
-        if num_start > 0 and text[num_start - 1] == "第":
-            continue  # ordinal: 第二十条 is article 20, not 20 items
-        if not match.group("unit") and text[match.end("num") : match.end("num") + 1] in ("年", "月", "日", "号", "时"):
+        num_start, num_end = match.span(2)
+        if num_start > 0:
+            before = text[num_start - 1]
+            if arabic and before.isdigit():
+                continue
+            if before == "第":
+                continue  # ordinal: 第二十条 is article 20, not 20 items
+        if not unit and text[num_end : num_end + 1] in _DATE_AFTER:
             continue  # a date, not a count
-        quantity = _quantity(match)
-        if quantity is not None:
-            out.append(quantity)
+        value = parse_number(num)
+        if value is None:
+            continue
+        if mult:
+            value *= 10_000 if mult == "万" else 100_000_000
+        qualifier: Qualifier = _PREFIX[pre] if pre else "exact"
+        if suf:
+            qualifier = _SUFFIX[suf]
+        if post:
+            qualifier = _SUFFIX[post]
+        out.append(Quantity(value, qualifier, unit, match.start(), match.end(), num_start, num_end))
     return out
-
-
-def _quantity(match: re.Match[str]) -> Quantity | None:
-    value = parse_number(match.group("num"))
-    if value is None:
-        return None
-    if match.group("mult"):
-        value *= 10_000 if match.group("mult") == "万" else 100_000_000
-    qualifier: Qualifier = "exact"
-    for word, qual in _PREFIX_QUALIFIERS:
-        if match.group("pre") == word:
-            qualifier = qual
-    for group in ("suf", "post"):
-        for word, qual in _SUFFIX_QUALIFIERS:
-            if match.group(group) == word:
-                qualifier = qual
-    unit = match.group("unit")
-    return Quantity(
-        value=value,
-        qualifier=qualifier,
-        unit=unit,
-        start=match.start(),
-        end=match.end(),
-        num_start=match.start("num"),
-        num_end=match.end("num"),
-    )

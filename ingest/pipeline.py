@@ -30,11 +30,6 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def report_id_for(sha256: str) -> str:
-    """Reports are identified by content: the first 16 hex characters of the file's SHA-256."""
-    return sha256[:16]
-
-
 def process_file(
     path: Path, source_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, keep_text: bool = False
 ) -> FileResult:

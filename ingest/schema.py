@@ -1,4 +1,10 @@
-"""DDL of the raw layer (schema ``raw``): the contract between landing and dbt sources."""
+"""DDL of the raw layer (schema ``raw``): the contract between landing and dbt sources.
+
+Only ``report_files`` and ``reports`` declare primary keys. The per-report child tables name their
+key in a comment instead: keeping a DuckDB (ART) index over millions of composite keys doubled the
+landing time and held the index in memory, and a key violation would abort a whole batch. Their
+keys are tested by dbt instead (``unique_combination_of_columns`` on the sources and staging models).
+"""
 
 from __future__ import annotations
 
@@ -53,8 +59,8 @@ RAW_TABLES: dict[str, str] = {
                                                -- | review_litigation | problems | other (the first topic)
             kinds          varchar not null,   -- every topic a merged heading covers, comma-separated
             start_offset   integer not null,
-            end_offset     integer not null,
-            primary key (report_id, ordinal)
+            end_offset     integer not null
+            -- key: (report_id, ordinal)
         )""",
     "report_metrics": """
         create table if not exists raw.report_metrics (
@@ -70,8 +76,8 @@ RAW_TABLES: dict[str, str] = {
             rule           varchar not null,   -- extraction rule id
             source         varchar not null,   -- text | table
             table_ref      varchar,            -- table/row/column for table cells
-            page           integer,            -- 1-based page of the evidence (PDF); null for unpaged formats
-            primary key (report_id, metric_key)
+            page           integer            -- 1-based page of the evidence (PDF); null for unpaged formats
+            -- key: (report_id, metric_key)
         )""",
     "proactive_categories": """
         create table if not exists raw.proactive_categories (
@@ -82,8 +88,8 @@ RAW_TABLES: dict[str, str] = {
             percent        double,             -- as printed; null when not printed
             evidence       varchar not null,
             start_offset   integer not null,
-            end_offset     integer not null,
-            primary key (report_id, ordinal)
+            end_offset     integer not null
+            -- key: (report_id, ordinal)
         )""",
     "report_checks": """
         create table if not exists raw.report_checks (
@@ -92,8 +98,8 @@ RAW_TABLES: dict[str, str] = {
             status         varchar not null,   -- pass | fail | not_assessable
             expected       double,
             actual         double,
-            detail         varchar not null,
-            primary key (report_id, rule)
+            detail         varchar not null
+            -- key: (report_id, rule)
         )""",
     "table_cells": """
         create table if not exists raw.table_cells (
@@ -107,8 +113,8 @@ RAW_TABLES: dict[str, str] = {
             note           varchar,            -- text after the number, e.g. （其中修订16件）
             unit           varchar,            -- 万元 / 元 / 件 when printed in the cell
             start_offset   integer not null,
-            end_offset     integer not null,
-            primary key (report_id, metric_key)
+            end_offset     integer not null
+            -- key: (report_id, metric_key)
         )""",
     "report_facts": """
         create table if not exists raw.report_facts (
@@ -125,8 +131,8 @@ RAW_TABLES: dict[str, str] = {
             start_offset   integer not null,
             end_offset     integer not null,
             section        varchar,
-            rule           varchar not null,
-            primary key (report_id, ordinal)
+            rule           varchar not null
+            -- key: (report_id, ordinal)
         )""",
 }
 
