@@ -7,13 +7,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.regions import SEEDS_DIR, parse_prefix
+from ingest.regions import SEEDS_DIR, fix_ocr_prefix, parse_prefix, resolve_region
 
 AGENCY_TYPES_CSV = SEEDS_DIR / "agency_types.csv"
 ADMIN_LEVELS = ("national", "province", "city", "county", "township")
 _NATIONAL_RE = re.compile(r"^(?:国家|国务院|中华人民共和国|中国)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)$")
 # 在县委、县政府的领导下 / 县政府《关于…》: the governments an unnamed body answers to.
 _SELF_LEVEL_RE = re.compile(r"(?:^|(?<=[在、和及照据按,，。;；“《(（\s]))(?P<level>[省市县区旗])(?:委|人民政府|政府)")
+_LEADING_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?[县区旗市](?![场委政])")
+_NOT_A_PLACE_RE = re.compile(r"开发|园区|新区|高新|工业|城区|街|乡|镇")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ def agency_type_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((row["agency_type"], re.compile(row["pattern"])) for row in rows)
 
 
+@lru_cache(maxsize=8192)  # a report's agency name is typed several times, and names recur across reports
 def agency_type(name: str | None) -> str | None:
     """The first type whose pattern matches the name's function part (张店区教育局 → education)."""
     if not name:
@@ -66,7 +69,7 @@ def admin_level(name: str | None, region_level: str | None, kind: str | None) ->
 
 def _level_from_generic_name(name: str) -> str | None:
     """区教育局 → county, 市教育局 → city, 省教育厅 → province (names without a gazetteer place)."""
-    if re.match(r"^[区县旗]", name):
+    if name.startswith(("区", "县", "旗")):
         return "county"
     if name.startswith("市"):
         return "city"
@@ -114,16 +117,14 @@ def _unknown_place(name: str | None) -> str | None:
     """A leading place-like word the gazetteer does not know (沐阳县 in 沐阳县教育局), else None."""
     if not name or name[0] in "区县市省旗州" or parse_prefix(name)[0]:
         return None
-    match = re.match(r"[\u4e00-\u9fff]{1,3}?[县区旗市](?![场委政])", name)
-    if match is None or re.search(r"开发|园区|新区|高新|工业|城区|街|乡|镇", match[0]):
+    match = _LEADING_PLACE_RE.match(name)
+    if match is None or _NOT_A_PLACE_RE.search(match[0]):
         return None
     return match[0]
 
 
 def identify(canonical: str | None, flat: str) -> Identity:
     """Resolve the body named ``canonical`` (simplified characters) in report text ``flat``."""
-    from ingest.regions import fix_ocr_prefix, resolve_region
-
     name = fix_ocr_prefix(canonical, flat) if canonical else None
     kind = agency_type(name)
     national = bool(name) and _NATIONAL_RE.search(name or "") is not None and not parse_prefix(name or "")[1]

@@ -14,11 +14,19 @@ _ITEM_RE = re.compile(
     r"(?:[,，]?[(（]?(?:占|比例|约占)[^0-9%，,；;。]{0,8}(?P<pct>\d+(?:\.\d+)?)%[)）]?)?"
 )
 _SEPARATORS = "，,；;、 和及"
+_LABEL_TAIL_RE = re.compile(r"[：:]")
+_LABEL_LEAD_RE = re.compile(r"^(?:以及|和|及|包括|有|为)")
+_TOTAL_LABEL_RE = re.compile(r"累计|共计|合计|总计|年$")
+_CHANNEL_START_RE = re.compile(r"(?:通过|在|向|经)")
+_CHANNEL_VERB_RE = re.compile(r"公布|公示|发布|推送|报送")
+_SUBTOTAL_RE = re.compile(r"其中[,，:：]?")
+_DIGIT_RE = re.compile(r"\d")
+_PROACTIVE_LIST_RE = re.compile(r"(?:主动)?公开的(?:政府)?信息中[,，:：]?")
 
 
 def _clean_label(label: str) -> str:
-    label = re.split(r"[：:]", label)[-1]
-    label = re.sub(r"^(?:以及|和|及|包括|有|为)", "", label.strip(_SEPARATORS))
+    label = _LABEL_TAIL_RE.split(label)[-1]
+    label = _LABEL_LEAD_RE.sub("", label.strip(_SEPARATORS))
     return label.strip(_SEPARATORS)
 
 
@@ -35,11 +43,9 @@ def parse_list(view: TextView, start: int, end: int) -> list[Category]:
             break
         label = _clean_label(match.group("label"))
         count = parse_number(match.group("num"))
-        if not label or count is None or re.search(r"累计|共计|合计|总计|年$", label):
+        if not label or count is None or _TOTAL_LABEL_RE.search(label):
             break
-        if re.match(r"(?:通过|在|向|经)", label) or (
-            len(label) >= 10 and re.search(r"公布|公示|发布|推送|报送", label)
-        ):
+        if _CHANNEL_START_RE.match(label) or (len(label) >= 10 and _CHANNEL_VERB_RE.search(label)):
             break  # 通过…平台公示行政许可信息306条 is another channel's count, not a category
         pct = match.group("pct")
         o_start, o_end = view.span(match.start(), match.end())
@@ -66,15 +72,16 @@ def extract_categories(view: TextView, sentences: list[Sentence], items_new: Met
         # (it may open the following sentence: 近3000条。内容涵盖…各类信息。其中，…).
         flat_end = view.index_at(items_new.end)
         section_end = next((s.end for s in sentences if s.start <= flat_end <= s.end), len(text))
+        total_section = _section_of(sentences, flat_end)
         for sentence in sentences:
-            if sentence.start >= flat_end and sentence.section == _section_of(sentences, flat_end):
+            if sentence.start >= flat_end and sentence.section == total_section:
                 section_end = sentence.end
-        trigger = re.search(r"其中[,，:：]?", text[flat_end:section_end])
-        if trigger and not re.search(r"\d", text[flat_end : flat_end + trigger.start()]):
+        trigger = _SUBTOTAL_RE.search(text[flat_end:section_end])
+        if trigger and not _DIGIT_RE.search(text[flat_end : flat_end + trigger.start()]):
             candidates.append(flat_end + trigger.end())
     for sentence in sentences:
-        if "proactive" in sentence.kinds or "主动公开" in text[sentence.start : sentence.end]:
-            for trigger in re.finditer(r"(?:主动)?公开的(?:政府)?信息中[,，:：]?", text[sentence.start : sentence.end]):
+        if "proactive" in sentence.kinds or text.find("主动公开", sentence.start, sentence.end) >= 0:
+            for trigger in _PROACTIVE_LIST_RE.finditer(text[sentence.start : sentence.end]):
                 candidates.append(sentence.start + trigger.end())
     for start in candidates:
         end = next((s.end for s in sentences if s.start <= start < s.end), len(text))

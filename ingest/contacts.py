@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from ingest.normalize import TextView
 
-_ADDRESS_RE = re.compile(r"(?:联系|通讯|办公)?地址\s*[:：]\s*(?P<v>[^，,；;。)）\n|]{4,60})")
+# Also 联系地址 / 通讯地址 / 办公地址: a word before 地址 does not change the value, and starting at the
+# literal lets the search skip ahead instead of trying every position.
+_ADDRESS_RE = re.compile(r"地址\s*[:：]\s*(?P<v>[^，,；;。)）\n|]{4,60})")
 _POSTCODE_RE = re.compile(r"(?:邮\s*编|邮政编码)\s*[:：]?\s*(?P<v>\d{6})(?!\d)")
 _PHONE_RE = re.compile(
     r"(?:电话|热线|联系方式)(?:号码)?\s*[:：]?\s*(?P<v>(?:\(?0\d{2,3}\)?\s*[-—－]?\s*)?\d{7,8}(?:[-—－转]\d{1,5})?)(?!\d)"
@@ -31,7 +33,7 @@ def _first(pattern: re.Pattern[str], flat: TextView) -> str | None:
     match = pattern.search(flat.text)
     if match is None:
         return None
-    return re.sub(r"\s+", "", flat.quote(match.start("v"), match.end("v"))).rstrip(".") or None
+    return "".join(flat.quote(match.start("v"), match.end("v")).split()).rstrip(".") or None
 
 
 def extract_contact(flat: TextView) -> Contact:
@@ -41,6 +43,6 @@ def extract_contact(flat: TextView) -> Contact:
         address=_first(_ADDRESS_RE, flat),
         postcode=_first(_POSTCODE_RE, flat),
         phone=_first(_PHONE_RE, flat),
-        email=_first(_EMAIL_RE, flat),
+        email=_first(_EMAIL_RE, flat) if "@" in flat.text else None,  # the pattern is slow to fail on each word
         website=website,
     )

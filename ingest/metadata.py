@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from ingest.agencies import agency_type
 from ingest.normalize import TextView
@@ -43,6 +44,38 @@ _LEAD_RE = re.compile(
 )
 _AGENCY_RE = re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{_SUFFIX_ALT})$")
 _STANDARD_HEADINGS = ("收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况", "主动公开政府信息情况")
+_YEAR_RE = re.compile(_YEAR)
+_TITLE_YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
+_REPORT_WORDS_RE = re.compile(_REPORT_WORDS)
+_TITLE_END_RE = re.compile(_TITLE_END)
+_TITLE_LABEL_RE = re.compile(r"^.*?(?:标题|中文名)[:：|]*")
+_BEFORE_REPORT_WORDS_RE = re.compile(rf"(.*?){_REPORT_WORDS}")
+_NAMED_REPORT_RE = re.compile(rf"([\u4e00-\u9fff]{{2,30}}?){_YEAR}{_REPORT_WORDS}[^。]{{0,12}}?{_TITLE_END}")
+_COMPILED_BY_BODY_RE = re.compile(rf"由([\u4e00-\u9fff]{{2,20}}?(?:{_SUFFIX_ALT}))(?:[\u4e00-\u9fff]{{0,12}})编制")
+_PERIOD_RE = re.compile(
+    r"统计(?:期限|时间|时限|期间|区间|范围)[^。]{0,12}?(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
+    r"[^。]{0,8}?至(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"
+)
+_CUTOFF_RE = re.compile(r"截[止至](?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_REPORT_NAMED_YEAR_RE = re.compile(rf"{_YEAR}{_REPORT_WORDS}(?:工作)?(?:年度)?(?:报告|年报)")
+_SENTENCE_START_YEAR_RE = re.compile(r"(?:^|[。\n])\s*(?P<year>(?:19|20)\d{2})年度?[,，]")
+_ANY_YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日起?施行)")
+_CITATION_RE = re.compile(r"《[^》]{0,80}》|〔[^〕]{0,10}〕|\[[^\]]{0,10}\]")
+_TABLE_2021_RE = re.compile(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知")
+_TABLE_2019_RE = re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量")
+_CHROME_LABEL_RE = re.compile(r"^.*发布机构\s*[:：]?")
+_DATE_LINE_RE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+_STEM_END_RE = re.compile(r"(?:人民政府|政府|办事处)$")
+_SELF_TOWNSHIP_RE = re.compile(r"[我本][乡镇]")
+_TOWNSHIP_GOVERNMENT_RE = re.compile(r"[乡镇]政府")
+_TOWNSHIP_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2}[乡镇])(?:人民)?政府")
+_TOWNSHIP_RULES_RE = re.compile(r"《([\u4e00-\u9fff]{2}[乡镇])")
+_INLINE_SPACE_RE = re.compile(r"[^\S\n]+")
+
+
+def _squeeze(text: str) -> str:
+    """``text`` without whitespace (str.split and regex \\s agree on what whitespace is)."""
+    return "".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -58,12 +91,15 @@ class Metadata:
     agency_canonical: str | None = None  # the name in simplified characters (what regions resolve)
 
 
+@lru_cache(maxsize=16384)  # the same candidates recur within a report and across reports
 def _clean_agency(candidate: str) -> str | None:
-    candidate = re.sub(r"\s+", "", candidate)
-    candidate = re.sub(r"关于$", "", candidate)  # XX关于2020年度政府信息公开工作的年度报告
+    candidate = _squeeze(candidate)
+    if candidate.endswith("关于"):  # XX关于2020年度政府信息公开工作的年度报告
+        candidate = candidate[:-2]
     candidate = _LEAD_RE.sub("", candidate)
     candidate = candidate.strip("|:：•·-—_#* 　\t")
-    candidate = re.sub(r"^(?:我|本)", "", candidate)
+    if candidate.startswith(("我", "本")):
+        candidate = candidate[1:]
     if _AGENCY_RE.fullmatch(candidate) is None or candidate in ("政府", "本局", "我局"):
         return None
     return candidate
@@ -72,11 +108,11 @@ def _clean_agency(candidate: str) -> str | None:
 def find_title(lines: list[str]) -> tuple[int, str] | None:
     """Index and text of the title line among the first lines (it names the report and a year)."""
     for index, line in enumerate(lines[:25]):
-        compact = re.sub(r"\s+", "", line)
-        if len(compact) > 90 or not re.search(r"(?:19|20)\d{2}年", compact):
+        compact = _squeeze(line)
+        if len(compact) > 90 or "年" not in compact or not _TITLE_YEAR_RE.search(compact):
             continue
-        joined = compact + (re.sub(r"\s+", "", lines[index + 1]) if index + 1 < len(lines) else "")
-        if re.search(_REPORT_WORDS, joined) and re.search(_TITLE_END, joined):
+        joined = compact + (_squeeze(lines[index + 1]) if index + 1 < len(lines) else "")
+        if _REPORT_WORDS_RE.search(joined) and _TITLE_END_RE.search(joined):
             if "条例" in compact or "通知" in compact[:4]:
                 continue
             return index, compact
@@ -85,22 +121,22 @@ def find_title(lines: list[str]) -> tuple[int, str] | None:
 
 def agency_from_title(lines: list[str], title_index: int, title: str) -> str | None:
     """The agency as the title writes it: before the year, before 政府信息公开, or on the line above."""
-    body = re.sub(r"^.*?(?:标题|中文名)[:：|]*", "", title)
-    match = re.search(_YEAR, body)
+    body = _TITLE_LABEL_RE.sub("", title)
+    match = _YEAR_RE.search(body)
     if match:
         before = body[: match.start()]
         after = body[match.end() :]
         agency = _clean_agency(before)
         if agency:
             return agency
-        inner = re.match(rf"(.*?){_REPORT_WORDS}", after)
+        inner = _BEFORE_REPORT_WORDS_RE.match(after)
         if inner and (agency := _clean_agency(inner.group(1))):
             return agency
-    inner = re.match(rf"(.*?){_REPORT_WORDS}", body)
+    inner = _BEFORE_REPORT_WORDS_RE.match(body)
     if inner and (agency := _clean_agency(inner.group(1))):
         return agency
     for back in range(title_index - 1, max(-1, title_index - 3), -1):
-        previous = re.sub(r"\s+", "", lines[back])
+        previous = _squeeze(lines[back])
         if previous and len(previous) <= 30 and (agency := _clean_agency(previous)):
             return agency
     return None
@@ -108,11 +144,10 @@ def agency_from_title(lines: list[str], title_index: int, title: str) -> str | N
 
 def agency_from_body(flat: str) -> str | None:
     """Fallbacks: a sentence naming the report (现公布XX2025年政府信息公开…报告), or the signature."""
-    pattern = rf"([\u4e00-\u9fff]{{2,30}}?){_YEAR}{_REPORT_WORDS}[^。]{{0,12}}?{_TITLE_END}"
-    for match in re.finditer(pattern, flat[:1500]):
+    for match in _NAMED_REPORT_RE.finditer(flat[:1500]):
         if agency := _clean_agency(match.group(1)):
             return agency
-    compiler = re.search(rf"由([\u4e00-\u9fff]{{2,20}}?(?:{_SUFFIX_ALT}))(?:[\u4e00-\u9fff]{{0,12}})编制", flat[:800])
+    compiler = _COMPILED_BY_BODY_RE.search(flat[:800])
     if compiler and (agency := _clean_agency(compiler.group(1))):
         return agency
     for match in _COMPILED_BY_RE.finditer(flat):
@@ -124,7 +159,7 @@ def agency_from_body(flat: str) -> str | None:
 def agency_from_signature(lines: list[str]) -> str | None:
     """The last lines of a report often sign it with the agency name."""
     for line in reversed(lines[-4:]):
-        compact = re.sub(r"\s+", "", line)
+        compact = _squeeze(line)
         if compact and len(compact) <= 30 and (agency := _clean_agency(compact)):
             return agency
     return None
@@ -132,17 +167,13 @@ def agency_from_signature(lines: list[str]) -> str | None:
 
 def statistics_period(flat: str) -> tuple[str | None, str | None]:
     """Start and end dates of the statistics period (统计期限自…起至…止), ISO strings."""
-    match = re.search(
-        r"统计(?:期限|时间|时限|期间|区间|范围)[^。]{0,12}?(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
-        r"[^。]{0,8}?至(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日",
-        flat,
-    )
+    match = _PERIOD_RE.search(flat)
     if match:
         return (
             f"{match['y1']}-{int(match['m1']):02d}-{int(match['d1']):02d}",
             f"{match['y2']}-{int(match['m2']):02d}-{int(match['d2']):02d}",
         )
-    cutoff = re.search(r"截[止至](?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日", flat)
+    cutoff = _CUTOFF_RE.search(flat)
     if cutoff:
         return None, f"{cutoff['y']}-{int(cutoff['m']):02d}-{int(cutoff['d']):02d}"
     return None, None
@@ -150,35 +181,32 @@ def statistics_period(flat: str) -> tuple[str | None, str | None]:
 
 def report_year(flat: str, title: str | None, period_start: str | None) -> tuple[int | None, str | None]:
     """The year the statistics cover, and the rule that decided it."""
-    if title and (match := re.search(_YEAR, title)):
+    if title and (match := _YEAR_RE.search(title)):
         return int(match["year"]), "title"
     if period_start:
         return int(period_start[:4]), "statistics_period"
-    match = re.search(rf"{_YEAR}{_REPORT_WORDS}(?:工作)?(?:年度)?(?:报告|年报)", flat[:2000])
+    match = _REPORT_NAMED_YEAR_RE.search(flat[:2000])
     before = flat[max(0, match.start() - 30) : match.start()] if match else ""
     if match and before.count("《") <= before.count("》"):  # not inside a cited title
         return int(match["year"]), "report_named"
-    match = re.search(r"(?:^|[。\n])\s*(?P<year>(?:19|20)\d{2})年度?[,，]", flat)
+    match = _SENTENCE_START_YEAR_RE.search(flat)
     if match:
         return int(match["year"]), "sentence_start"
-    counts = Counter(
-        int(m["year"])
-        for m in re.finditer(r"(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日起?施行)", _drop_citations(flat))
-    )
+    counts = Counter(int(m["year"]) for m in _ANY_YEAR_RE.finditer(_drop_citations(flat)))
     if counts:
         return counts.most_common(1)[0][0], "most_frequent_year"
     return None, None
 
 
 def _drop_citations(flat: str) -> str:
-    return re.sub(r"《[^》]{0,80}》|〔[^〕]{0,10}〕|\[[^\]]{0,10}\]", "", flat)
+    return _CITATION_RE.sub("", flat)
 
 
 def detect_template(line_text: str, flat: str, year: int | None) -> Template:
     """narrative | standard_2019 | standard_2021 | standard, from the table-2 columns and headings."""
-    if re.search(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知", flat):
+    if _TABLE_2021_RE.search(flat):
         return "standard_2021"
-    if re.search(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量", flat):
+    if _TABLE_2019_RE.search(flat):
         return "standard_2019"
     standard_heads = sum(1 for heading in _STANDARD_HEADINGS if heading in flat)
     if year is not None and year >= 2019 and (standard_heads >= 2 or "总体情况" in flat[:3000]):
@@ -214,6 +242,10 @@ _COMPILED_BY_RE = re.compile(
 _CONTACT_RE = re.compile(r"(?:请与|请联系|直接与|可与|请向)(?P<name>[\u4e00-\u9fff（）()]{2,40}?)(?:联系|[,，(（:：])")
 _COMPILER_SUBJECT_RE = re.compile(r"(?:^|[,，。])(?P<name>[\u4e00-\u9fff]{2,30}?)编制了?本(?:年度)?(?:报告|年报)")
 _BARE_GOVERNMENT_RE = re.compile(r"[省市县区乡镇]?(?:委|政府|人民政府)")
+_NOT_A_BODY_START = ("中华人民共和国", "国务院办公厅", "我", "本", "该", "各", "全")
+# Every name _acceptable returns ends in an agency suffix, and ends where its candidate ends unless
+# _clean_agency dropped a trailing 关于 or _strip_office an office ending in 办/中心/办公室.
+_ACCEPTABLE_ENDINGS = (*AGENCY_SUFFIXES, "办", "关于")
 _EXPANSIONS = ("办事处", "人民政府")
 
 
@@ -223,12 +255,13 @@ def _strip_office(name: str) -> str:
     return match["body"] if match else name
 
 
+@lru_cache(maxsize=16384)  # the same candidates recur within a report and across reports
 def _acceptable(name: str | None) -> str | None:
     """A candidate that names a body (not 我局, not a national law's issuer, not a bare 县政府)."""
     if not name:
         return None
     name = _strip_office(name)
-    if re.match(r"^(?:中华人民共和国|国务院办公厅|我|本|该|各|全)", name) or _BARE_GOVERNMENT_RE.fullmatch(name):
+    if name.startswith(_NOT_A_BODY_START) or _BARE_GOVERNMENT_RE.fullmatch(name):
         return None
     return _clean_agency(name)
 
@@ -240,7 +273,7 @@ def agency_from_chrome(lines: list[str]) -> str | None:
             continue
         cells = [c.strip() for c in line.split("|")]
         position = next(i for i, c in enumerate(cells) if "发布机构" in c)
-        inline = re.sub(r"^.*发布机构\s*[:：]?", "", cells[position]).strip()
+        inline = _CHROME_LABEL_RE.sub("", cells[position]).strip()
         candidates = [inline] if inline else []
         if not inline and position + 1 < len(cells) and cells[position + 1] and "：" not in cells[position + 1]:
             candidates.append(cells[position + 1])
@@ -249,7 +282,7 @@ def agency_from_chrome(lines: list[str]) -> str | None:
             if position < len(below):
                 candidates.append(below[position])
         for candidate in candidates:
-            if agency := _acceptable(re.sub(r"\s+", "", candidate)):
+            if agency := _acceptable(_squeeze(candidate)):
                 return agency
     return None
 
@@ -264,12 +297,22 @@ def agency_from_contact(flat: str) -> str | None:
 
 def agency_from_sentences(flat: str, line_text: str) -> list[str]:
     """Bodies named as the subject of a sentence (2022年宜城市教育局全面…) or as the report's compiler."""
+    return _sentence_agencies(flat, _compact_lines(line_text))
+
+
+def _compact_lines(line_text: str) -> str:
+    """The lines with their whitespace removed (line breaks kept)."""
+    return _INLINE_SPACE_RE.sub("", line_text)
+
+
+def _sentence_agencies(flat: str, compact_lines: str) -> list[str]:
     found: list[str] = []
     found += [a for m in _COMPILER_SUBJECT_RE.finditer(flat) if (a := _acceptable(m["name"]))]
-    compact_lines = "\n".join(re.sub(r"\s+", "", line) for line in line_text.split("\n"))
     for text in (flat, compact_lines):
         for match in _SUBJECT_RE.finditer(text):
             name = match["name"]
+            if not name.endswith(_ACCEPTABLE_ENDINGS):
+                continue  # no tail of it can be accepted (most subjects are 我们, 全年…)
             # the longest body name ending the captured text (drop leading verbs such as 结合)
             for start in range(len(name) - 1):
                 if agency := _acceptable(name[start:]):
@@ -286,11 +329,11 @@ def agency_from_documents(flat: str) -> str | None:
 
 def agency_from_township_mention(flat: str) -> str | None:
     """A township that names itself only in passing (七里乡政府规范性文件 → 七里乡)."""
-    if not re.search(r"[我本][乡镇]", flat) and not re.search(r"[乡镇]政府", flat):
+    if not _SELF_TOWNSHIP_RE.search(flat) and not _TOWNSHIP_GOVERNMENT_RE.search(flat):
         return None
     # Most township names are two characters plus 乡/镇 (no township list to check longer ones against).
-    names = Counter(m[1] for m in re.finditer(r"([\u4e00-\u9fff]{2}[乡镇])(?:人民)?政府", flat))
-    names.update(m[1] for m in re.finditer(r"《([\u4e00-\u9fff]{2}[乡镇])", flat))
+    names = Counter(m[1] for m in _TOWNSHIP_NAME_RE.finditer(flat))
+    names.update(m[1] for m in _TOWNSHIP_RULES_RE.finditer(flat))
     return names.most_common(1)[0][0] if names else None
 
 
@@ -307,25 +350,60 @@ def _signature_under_title(lines: list[str], title_index: int) -> str | None:
     """A body name on the line under the title, followed by a date line (a signature block)."""
     if title_index + 2 >= len(lines):
         return None
-    name = re.sub(r"\s+", "", lines[title_index + 1])
-    date = re.sub(r"\s+", "", lines[title_index + 2])
-    if re.fullmatch(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日", date) and len(name) <= 20:
+    name = _squeeze(lines[title_index + 1])
+    date = _squeeze(lines[title_index + 2])
+    if _DATE_LINE_RE.fullmatch(date) and len(name) <= 20:
         return _acceptable(name)
     return None
 
 
 def _stem(name: str) -> str:
-    return re.sub(r"(?:人民政府|政府|办事处)$", "", name)
+    return _STEM_END_RE.sub("", name)
 
 
 def choose_agency(lines: list[str], line_text: str, flat: str) -> str | None:
     """The reporting body's name (simplified), from the title first, then chrome, body, contact and rules."""
-    title_hit = find_title(lines)
+    return _choose_agency(lines, line_text, flat, find_title(lines))
+
+
+class _Candidates:
+    """The names the body and contact lines give, and the sentence subjects (read only when needed).
+
+    Reading sentence subjects is the slowest source and most reports are decided by their title, so
+    they are read only when the choice depends on them.
+    """
+
+    def __init__(self, flat: str, line_text: str) -> None:
+        self.flat = flat
+        self.line_text = line_text
+        self.body = agency_from_body(flat)
+        self.contact = agency_from_contact(flat)
+
+    @cached_property
+    def compact_lines(self) -> str:
+        return _compact_lines(self.line_text)
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        return _sentence_agencies(self.flat, self.compact_lines)
+
+    def others(self) -> list[str]:
+        return [a for a in (self.body, self.contact, *self.sentences) if a]
+
+    def includes(self, name: str) -> bool:
+        """Whether ``name`` is among :meth:`others`.
+
+        A sentence subject is a substring of the text it was read from, so a name the text does not
+        contain needs no sentence reading.
+        """
+        if name in (self.body, self.contact):
+            return True
+        return (name in self.flat or name in self.compact_lines) and name in self.sentences
+
+
+def _choose_agency(lines: list[str], line_text: str, flat: str, title_hit: tuple[int, str] | None) -> str | None:
     title_agency = agency_from_title(lines, *title_hit) if title_hit else None
-    sentences = agency_from_sentences(flat, line_text)
-    contact = agency_from_contact(flat)
-    body = agency_from_body(flat)
-    others = [a for a in (body, contact, *sentences) if a]
+    candidates = _Candidates(flat, line_text)
     chosen: str | None
     if title_agency and title_hit:
         chosen = title_agency
@@ -333,8 +411,8 @@ def choose_agency(lines: list[str], line_text: str, flat: str) -> str | None:
         if signature and _stem(signature) in title_agency and signature != title_agency:
             return signature
     else:
-        chosen = agency_from_chrome(lines) or body or contact
-        if not chosen and sentences:
+        chosen = agency_from_chrome(lines) or candidates.body or candidates.contact
+        if not chosen and (sentences := candidates.sentences):
             counts = Counter(sentences)
             placed = [name for name in counts if _has_place(name)]
             chosen = max(placed, key=lambda n: counts[n]) if placed else counts.most_common(1)[0][0]
@@ -344,10 +422,10 @@ def choose_agency(lines: list[str], line_text: str, flat: str) -> str | None:
         return None
     # the fullest form the report also uses (西长安街街道 → 西长安街街道办事处)
     for longer in (chosen + suffix for suffix in _EXPANSIONS):
-        if longer in others:
+        if candidates.includes(longer):
             return longer
     if _is_generic(chosen):
-        return _complete(chosen, others, flat) or chosen
+        return _complete(chosen, candidates.others(), flat) or chosen
     return chosen
 
 
@@ -371,11 +449,11 @@ def extract_metadata(lines_view: TextView, flat_view: TextView) -> Metadata:
     flat = flat_view.text
     title_hit = find_title(non_empty)
     title = title_hit[1] if title_hit else None
-    canonical = choose_agency(non_empty, lines_view.text, flat)
+    canonical = _choose_agency(non_empty, lines_view.text, flat, title_hit)
     agency = canonical
     if agency and (found := flat.find(agency)) >= 0:
         # Keep the name as printed (traditional characters, original spacing removed).
-        agency = re.sub(r"\s+", "", flat_view.quote(found, found + len(agency)))
+        agency = _squeeze(flat_view.quote(found, found + len(agency)))
     period_start, period_end = statistics_period(flat)
     year, rule = report_year(flat, title, period_start)
     return Metadata(title, year, agency, period_start, period_end, rule, canonical)

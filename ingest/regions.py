@@ -20,12 +20,14 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 REGIONS_CSV = SEEDS_DIR / "regions.csv"
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _NAME_END = frozenset("省市区县州盟旗")
+_NAME_END_RE = re.compile("[省市区县州盟旗]")
 # Names too generic to count as a mention in running text (城区学校, 矿区) unless they prefix a name.
 _GENERIC = frozenset({"城区", "郊区", "矿区", "东区", "西区"})
-_PHONE_RE = re.compile(r"(?<!\d)(0\d{2,3})\s*[-－—–)）]\s*\d{7,8}(?!\d)|[(（](0\d{2,3})[)）]")
+# A lookahead on the first character (here and in _CREDIT_RE) lets the engine reject most positions in one test.
+_PHONE_RE = re.compile(r"(?=[0(（])(?:(?<!\d)(0\d{2,3})\s*[-－—–)）]\s*\d{7,8}(?!\d)|[(（](0\d{2,3})[)）])")
 _POSTCODE_RE = re.compile(r"邮\s*(?:政)?\s*编\s*(?:码)?\s*[:：]?\s*(\d{6})(?!\d)")
 # 18-character unified social credit code (统一社会信用代码): characters 3-8 are the division code.
-_CREDIT_RE = re.compile(r"(?<![0-9A-Z])[1-9A-Y][1-9A-Z](\d{6})[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
+_CREDIT_RE = re.compile(r"(?=[1-9A-Y])(?<![0-9A-Z])[1-9A-Y][1-9A-Z](\d{6})[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,12 @@ def parse_prefix(name: str) -> tuple[list[tuple[str, tuple[Region, ...]]], int]:
 
     ``遂宁市安居区教育局`` → ([('遂宁市', …), ('安居区', …)], 6).
     """
+    parts, pos = _parse_prefix(name)
+    return list(parts), pos
+
+
+@lru_cache(maxsize=8192)  # agency names are parsed several times per report, and recur across reports
+def _parse_prefix(name: str) -> tuple[tuple[tuple[str, tuple[Region, ...]], ...], int]:
     gaz = gazetteer()
     parts: list[tuple[str, tuple[Region, ...]]] = []
     pos = 0
@@ -148,18 +156,35 @@ def parse_prefix(name: str) -> tuple[list[tuple[str, tuple[Region, ...]]], int]:
                 break
         else:
             break
-    return parts, pos
+    return tuple(parts), pos
+
+
+@lru_cache(maxsize=1)
+def _name_lengths() -> dict[str, tuple[int, ...]]:
+    """Lengths (two or more, longest first) of the gazetteer names ending in each of 省市区县州盟旗."""
+    lengths: dict[str, set[int]] = {ch: set() for ch in _NAME_END}
+    for name in gazetteer().by_name:
+        if name[-1] in lengths and len(name) > 1:
+            lengths[name[-1]].add(len(name))
+    return {ch: tuple(sorted(found, reverse=True)) for ch, found in lengths.items()}
 
 
 def find_mentions(text: str) -> list[tuple[int, str]]:
     """(end offset, name) of every gazetteer name ending in 省市区县州盟旗 in running text (longest wins)."""
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=4)  # a report's text is searched by several rules
+def _mentions(text: str) -> tuple[tuple[int, str], ...]:
     gaz = gazetteer()
+    lengths = _name_lengths()
     found: list[tuple[int, str]] = []
     last_start = -1
-    for end, ch in enumerate(text, start=1):
-        if ch not in _NAME_END:
-            continue
-        for length in range(min(gaz.max_len, end), 1, -1):
+    for match in _NAME_END_RE.finditer(text):
+        end = match.end()
+        for length in lengths[match[0]]:
+            if length > end:
+                continue
             piece = text[end - length : end]
             if piece in gaz.by_name and end - length > last_start:
                 generic = len(piece) == 2 and (piece in _GENERIC or piece[-1] == "县")
@@ -168,7 +193,7 @@ def find_mentions(text: str) -> list[tuple[int, str]]:
                 found.append((end, piece))
                 last_start = end - 1
                 break
-    return found
+    return tuple(found)
 
 
 def _preceded_by_parent(text: str, start: int, regions: tuple[Region, ...]) -> bool:
@@ -187,7 +212,13 @@ class Context:
 
 def read_context(text: str) -> Context:
     """Names, telephone area codes, postcodes and credit-code division codes found in the text."""
-    names = Counter(name for _, name in find_mentions(text))
+    context = _context(text)
+    return Context(Counter(context.names), context.area_codes, context.postcodes, context.credit_codes)
+
+
+@lru_cache(maxsize=4)  # resolve_region and fix_ocr_prefix read the same report; callers must not mutate it
+def _context(text: str) -> Context:
+    names = Counter(name for _, name in _mentions(text))
     area = frozenset(m.group(1) or m.group(2) for m in _PHONE_RE.finditer(text))
     posts = frozenset(m.group(1) for m in _POSTCODE_RE.finditer(text))
     credit = tuple(dict.fromkeys(m.group(1) for m in _CREDIT_RE.finditer(text) if m.group(1) in gazetteer().by_code))
@@ -246,7 +277,7 @@ def resolve_region(name: str | None, text: str, *, use_context_fallback: bool = 
     ``use_context_fallback`` allows a name without a region prefix (林业局, 东岭镇人民政府) to take the
     place from the text: a credit code in the page chrome, or the single county/city it names.
     """
-    context = read_context(text)
+    context = _context(text)
     if name:
         parts, _ = parse_prefix(name)
         if parts:
@@ -318,7 +349,7 @@ def _printed_parent(text: str, start: int, regions: tuple[Region, ...]) -> str:
 
 def unique_unit_ending(text: str, level_char: str) -> str | None:
     """The one gazetteer name ending in ``level_char`` (县/区/市) that the text mentions, if only one."""
-    names = {name for _, name in find_mentions(text) if name.endswith(level_char)}
+    names = {name for _, name in _mentions(text) if name.endswith(level_char)}
     return names.pop() if len(names) == 1 else None
 
 
@@ -332,25 +363,31 @@ def fix_ocr_prefix(name: str, text: str) -> str:
     """
     if not name or name[0] in "区县市省旗州" or parse_prefix(name)[0]:
         return name
-    gaz = gazetteer()
-    mentioned = set(read_context(text).names)
+    mentioned = set(_context(text).names)
     for length in (3, 4):
         printed = name[:length]
         if len(printed) < length or printed[-1] not in "县区市旗":
             continue
         near = {
             alias
-            for alias, regions in gaz.by_name.items()
-            if len(alias) == length
-            and alias[-1] == printed[-1]
-            and any(r.level == "county" for r in regions)
-            and sum(a != b for a, b in zip(alias, printed, strict=True)) == 1
+            for alias in _county_aliases(length, printed[-1])
+            if sum(a != b for a, b in zip(alias, printed, strict=True)) == 1
         }
         named = [alias for alias in near if alias in mentioned]
         attested = named or [alias for alias in near if _related_names(alias) & mentioned]
         if len(attested) == 1:
             return attested[0] + name[length:]
     return name
+
+
+@lru_cache(maxsize=16)
+def _county_aliases(length: int, last: str) -> tuple[str, ...]:
+    """Names of ``length`` characters ending in ``last`` that denote a county-level unit."""
+    return tuple(
+        alias
+        for alias, regions in gazetteer().by_name.items()
+        if len(alias) == length and alias[-1] == last and any(r.level == "county" for r in regions)
+    )
 
 
 def _related_names(alias: str) -> set[str]:

@@ -8,6 +8,7 @@ topic keyword, not by its number, so out-of-order or mixed numbering is tolerate
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.normalize import TextView
 from ingest.records import Section
@@ -51,13 +52,23 @@ _KIND_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+_KIND_RES = tuple((kind, re.compile("|".join(words))) for kind, words in _KIND_KEYWORDS)
+_TITLE_CUT_RE = re.compile(r"[。;；]|\s+")
+_SECTION_TITLE_ENDS = tuple("情况 概述 措施 打算 改进 事项 不足 问题及改进 问题和改进 存在的主要问题 存在问题".split())
+
+
 def heading_kinds(title: str) -> list[str]:
     """Kinds a heading title belongs to, in keyword order (empty when it is no known topic)."""
-    kinds = [kind for kind, words in _KIND_KEYWORDS if any(word in title for word in words)]
+    return list(_heading_kinds(title))
+
+
+@lru_cache(maxsize=4096)  # reports share most of their heading titles
+def _heading_kinds(title: str) -> tuple[str, ...]:
+    kinds = [kind for kind, words in _KIND_RES if words.search(title)]
     # "主动公开" inside an applications heading (e.g. 依申请公开) is not proactive.
     if "applications" in kinds and "proactive" in kinds and "主动公开" not in title.replace("依申请公开", ""):
         kinds.remove("proactive")
-    return kinds
+    return tuple(kinds)
 
 
 def split_sections(view: TextView) -> list[Section]:
@@ -66,10 +77,10 @@ def split_sections(view: TextView) -> list[Section]:
     heads: list[tuple[int, str, str]] = []
     for match in _HEADING_RE.finditer(text):
         raw_title = match.group("title").strip().rstrip("*#").strip()
-        title = re.split(r"[。;；]|\s+", raw_title)[0].strip()
+        title = _TITLE_CUT_RE.split(raw_title, maxsplit=1)[0].strip()
         if len(title) > 40 or title.endswith(("。", "；", ";")):
             continue
-        kinds = heading_kinds(title)
+        kinds = _heading_kinds(title)
         if not kinds:
             continue
         if (match.group("ar") is not None or match.group("paren") is not None) and not _looks_like_section_title(title):
@@ -91,9 +102,7 @@ def _looks_like_section_title(title: str) -> bool:
     """A whole-section title ends like one (…情况, …措施, …打算), unlike a list item (…的问题)."""
     if "，" in title or "," in title:
         return False
-    return bool(
-        re.search(r"(?:情况|概述|措施|打算|改进|事项|不足|问题及改进|问题和改进|存在的主要问题|存在问题)$", title)
-    )
+    return title.endswith(_SECTION_TITLE_ENDS)
 
 
 def _section(view: TextView, ordinal: int, title: str, kind: str, start: int, end: int) -> Section:
