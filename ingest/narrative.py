@@ -55,6 +55,13 @@ _REFUSAL = re.compile(r"不予|驳回")
 _COLON_NONE = re.compile(r"[:：]\s*(?:无|没有|0|零)$")
 _ONLY_CLOSING = re.compile(r"[ ，,；;。.！!？?\n|]*\Z")
 _CARRIED_OVER_BEFORE = re.compile(r"上年(?:度)?结转[^，,；;0-9]{0,16}$")
+# The patterns anchored at the end of the text before a number ($) are searched in the last
+# characters only: their longest match (plus one for a lookbehind) fits, and a search over the
+# whole prefix would try every start position of a long clause for every number in it.
+_CATEGORY_ITEM_WINDOW = 3 + 1  # 类信息, and the character its lookbehind examines
+_RECEIVED_WINDOW = 2 + 30 + 2 + 4  # 收到 … 申请 …
+_REVIEW_WINDOW = 2 + 8  # 复议 …
+_CARRIED_OVER_WINDOW = 5 + 16  # 上年度结转 …
 
 
 def _metric(
@@ -113,7 +120,7 @@ def _score_items_new(text: str, sentence: Sentence, c_start: int, qty: Quantity)
         return 5
     if _CUMULATIVE_WORDS.search(clause):
         return None
-    if _CATEGORY_ITEM_END.search(text[c_start : qty.start]):
+    if _CATEGORY_ITEM_END.search(text[max(c_start, qty.start - _CATEGORY_ITEM_WINDOW) : qty.start]):
         return None  # 机构职能类信息4条 is a category item, not a total
     if _after_qizhong(text, sentence, qty.start) and "主动公开" not in clause:
         return None
@@ -205,7 +212,8 @@ def _positive_applications(
     if not _applications_context(sentence, clause):
         return
     after = text[qty.end : qty.end + 12]
-    if _RECEIVED_BEFORE.search(before) or _BY_APPLICATION_BEFORE.search(before):
+    tail = before[-_RECEIVED_WINDOW:]
+    if _RECEIVED_BEFORE.search(tail) or _BY_APPLICATION_BEFORE.search(tail):
         rule = "applications.received_phrase"
     elif qty.unit is not None and _APPLICATION_NOUN_AFTER.match(after) and _RECEIVED_VERB.search(before):
         rule = "applications.count_before_noun"
@@ -238,7 +246,7 @@ def _positive_review(view: TextView, sentence: Sentence, c_start: int, qty: Quan
     if not ("review_litigation" in sentence.kinds or "信息公开" in sentence_text):
         return
     for key, before_term, after_term in _REVIEW_TERM_PATTERNS:
-        if before_term.search(before) or after_term.match(after):
+        if before_term.search(before[-_REVIEW_WINDOW:]) or after_term.match(after):
             put(_metric(view, key, qty, c_start, f"{key.split('.')[0]}.count_phrase", sentence))
 
 
@@ -308,5 +316,7 @@ def _carried_over(view: TextView, sentence: Sentence, c_start: int, qty: Quantit
     if qty.unit not in ("件", "条", "个", "份"):
         return
     before = view.text[c_start : qty.start]
-    if _CARRIED_OVER_BEFORE.search(before) and "申请" in before + view.text[qty.end : qty.end + 6]:
+    after = view.text[qty.end : qty.end + 6]
+    mentions_application = "申请" in before or "申请" in before[-1:] + after
+    if mentions_application and _CARRIED_OVER_BEFORE.search(before[-_CARRIED_OVER_WINDOW:]):
         put(_metric(view, "applications.carried_over", qty, c_start, "applications.carried_over_phrase", sentence))

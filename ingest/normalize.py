@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 _FULLWIDTH_OFFSET = 0xFEE0
 _EXTRA_MAP = {
@@ -79,7 +82,7 @@ class TextView:
     """A derived text plus, for each of its characters, the index of the source character."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a range when nothing was dropped
     original: str
 
     def index_at(self, original_offset: int) -> int:
@@ -116,7 +119,12 @@ _CHAR_TABLE = _CharTable()
 _CR_RE = re.compile("\r")
 _DROP_RUN_RE = re.compile(_DROP + "+")
 # Same class as str.isspace: both use Python's Unicode whitespace test.
-_SPACE_RUN_RE = re.compile(r"\s+")
+# Code-point tables for flat_view; every whitespace character (str.isspace) is below U+3001.
+_TABLE_SIZE = 0x3002
+_IS_SPACE = np.array([chr(code).isspace() for code in range(_TABLE_SIZE)])
+_IS_SPACE[-1] = False  # stands for every code point above the table
+_IS_WORD = np.array([_is_word_char(chr(code)) for code in range(_TABLE_SIZE)])
+_IS_WORD[-1] = False
 
 
 def line_view(original: str) -> TextView:
@@ -137,14 +145,14 @@ def line_view(original: str) -> TextView:
             mapped[i] = _DROP if original[i + 1 : i + 2] == "\n" else "\n"
         text = "".join(mapped)
     if _DROP not in text:
-        return TextView(text, tuple(range(len(text))), original)
+        return TextView(text, range(len(text)), original)
     offsets: list[int] = []
     kept = 0
     for match in _DROP_RUN_RE.finditer(text):
         offsets.extend(range(kept, match.start()))
         kept = match.end()
     offsets.extend(range(kept, len(text)))
-    return TextView(text.replace(_DROP, ""), tuple(offsets), original)
+    return TextView(text.replace(_DROP, ""), offsets, original)
 
 
 def flat_view(original: str, base: TextView | None = None) -> TextView:
@@ -156,18 +164,30 @@ def flat_view(original: str, base: TextView | None = None) -> TextView:
     """
     base = base if base is not None else line_view(original)
     text = base.text
-    source = base.offsets
-    parts: list[str] = []
-    offsets: list[int] = []
-    kept = 0
-    for match in _SPACE_RUN_RE.finditer(text):
-        start, end = match.span()
-        parts.append(text[kept:start])
-        offsets.extend(source[kept:start])
-        if start > 0 and end < len(text) and _is_word_char(text[start - 1]) and _is_word_char(text[end]):
-            parts.append(" ")
-            offsets.append(source[start])
-        kept = end
-    parts.append(text[kept:])
-    offsets.extend(source[kept:])
-    return TextView("".join(parts), tuple(offsets), original)
+    if not text:
+        return TextView(text, (), original)
+    # Array arithmetic over code points: a report has thousands of whitespace runs (every table
+    # cell ends in one), too many for a Python loop per run.
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    lookup = np.minimum(codes, _TABLE_SIZE - 1)
+    space = _IS_SPACE[lookup]
+    word = _IS_WORD[lookup]
+    run_starts = np.flatnonzero(space & ~np.concatenate(([False], space[:-1])))
+    non_space = np.flatnonzero(~space)
+    if len(non_space) == 0:
+        return TextView("", (), original)
+    following = np.searchsorted(non_space, run_starts)
+    after = non_space[np.minimum(following, len(non_space) - 1)]
+    between_words = (run_starts > 0) & (following < len(non_space)) & word[np.maximum(run_starts - 1, 0)] & word[after]
+    kept_spaces = run_starts[between_words]
+    keep = ~space
+    keep[kept_spaces] = True
+    chars = codes.copy()
+    chars[kept_spaces] = ord(" ")
+    source = (
+        np.arange(base.offsets.start, base.offsets.stop)
+        if isinstance(base.offsets, range)
+        else np.asarray(base.offsets)
+    )
+    flat_text = chars[keep].tobytes().decode("utf-32-le")
+    return TextView(flat_text, source[keep].tolist(), original)
