@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from typing import NamedTuple
 
 from ingest.normalize import TextView
 from ingest.records import Check, CheckStatus, Metric, Section, TableCell
@@ -21,6 +24,12 @@ _NUMBER_CELL = re.compile(
 )
 _RAW_NUMBER = re.compile(r"^[\s+\-增减加少]*[0-9０-９.．]+\s*(?:万元|元|件|个|项)?")
 _MD_SEPARATOR = re.compile(r"^\s*:?-{3,}:?\s*$")  # "---"; a "——" cell is a NULL marker
+_NOTE_START = re.compile(r"^(?:[(（]|万元|元)")
+_WORD = re.compile(r"\S+")
+_T3_NUMBERING = re.compile(r"^[一二三四五六七八九十]、|^\d+[.、]")
+# Labels repeat across reports and every token of a table region is tried as a label: the pure
+# per-text helpers below are cached, bounded because prose lines in the regions are mostly unique.
+_CACHE_SIZE = 8192
 T3_COLUMNS = (
     "natural_person",
     "commercial_enterprise",
@@ -76,11 +85,17 @@ T2_ROWS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     (r"^行政事业性收费$", "admin_fees", ("amount_wan_yuan",), ("prev_items", "change")),
     (r"^政府集中采购$", "procurement", (), ("projects", "amount")),
 )
+_T2_PATTERNS = tuple((re.compile(pattern), prefix, c21, c19) for pattern, prefix, c21, c19 in T2_ROWS)
+_T3_PATTERNS = tuple((key, re.compile(pattern)) for key, pattern in T3_ROWS)
+_T3_ANY_ROW = re.compile("|".join(f"(?:{pattern})" for _, pattern in T3_ROWS))
 
 
-@dataclass(frozen=True)
-class Token:
-    """One table cell as the text presents it, with its span in the original text."""
+class Token(NamedTuple):
+    """One table cell as the text presents it, with its span in the original text.
+
+    A named tuple rather than a frozen dataclass: every cell of every table region is one, and
+    tuple construction is several times cheaper.
+    """
 
     text: str  # normalised, for parsing
     start: int
@@ -97,6 +112,9 @@ class CellValue:
     value: float | None
     unit: str | None
     note: str | None
+
+
+_NULL_CELL = CellValue(None, None, None)
 
 
 @dataclass
@@ -121,22 +139,33 @@ class TableResult:
         self.cells.append(
             TableCell(table, row_key, column_key, key, token.raw, cell.value, note, cell.unit, token.start, token.end)
         )
-        if cell.value is not None:
-            self.metrics[key] = _cell_metric(
-                key, token, cell.value, cell.unit, f"{table}/{row_key}/{column_key}", section
+        if cell.value is not None:  # a NULL cell never becomes a metric, so never a 0
+            self.metrics[key] = Metric(
+                key=key,
+                value=cell.value,
+                qualifier="exact",
+                evidence=token.raw,
+                start=token.start,
+                end=token.end,
+                rule=f"table.{table}",
+                section=section,
+                unit=cell.unit,
+                source="table",
+                table_ref=f"{table}/{row_key}/{column_key}",
             )
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def parse_cell(text: str) -> CellValue | None:
     """Parse a value cell; None when the text is not a value cell at all (a label)."""
     compact = text.strip()
     if compact in NULL_MARKERS:
-        return CellValue(None, None, None)
+        return _NULL_CELL
     match = _NUMBER_CELL.match(compact)
     if match is None:
         return None
     note = match.group("note").strip() or None
-    if note and not re.match(r"^[(（]", note) and not re.match(r"^(?:万元|元)", note):
+    if note and not _NOTE_START.match(note):
         return None  # "2018年…" is prose, not a cell
     value = float(match.group("num"))
     if match.group("sign") in ("-", "减", "减少"):
@@ -147,25 +176,28 @@ def parse_cell(text: str) -> CellValue | None:
 def tokenize(view: TextView, start: int, end: int) -> list[Token]:
     """Cells of the line view between two original offsets, in reading order."""
     tokens: list[Token] = []
-    text = view.text
     pos = view.index_at(start)
-    stop = view.index_at(end)
+    lines = view.text[pos : view.index_at(end)].split("\n")
+    stripped_lines = [line.strip() for line in lines]
+    if not lines[-1]:
+        # The empty tail after a final line break (or of an empty region) is no line, though the
+        # filler statistics below still count it.
+        lines.pop()
+    # Each is consulted only at its kind of filler line, which most regions lack.
+    present = stripped_lines[: len(lines)]
+    blank_is_cell = "" in present and _fillers_are_cells(stripped_lines, "")
+    bar_is_cell = "|" in present and _fillers_are_cells(stripped_lines, "|")
     row = 0
-    region = text[pos:stop]
-    blank_is_cell = _fillers_are_cells(region, lambda line: not line.strip())
-    bar_is_cell = _fillers_are_cells(region, lambda line: line.strip() == "|")
     bars = 0  # lone "|" lines seen since the last cell, when bars separate cells
-    for line_match in re.finditer(r"[^\n]*\n?", region):
-        line = line_match.group(0).rstrip("\n")
-        base = pos + line_match.start()
-        if not line_match.group(0):
-            break
-        if not line.strip():
+    next_base = pos
+    for line, stripped in zip(lines, stripped_lines, strict=False):
+        base, next_base = next_base, next_base + len(line) + 1
+        if not stripped:
             if blank_is_cell and tokens and not tokens[-1].piped:
                 # One-cell-per-line scrape where every cell is one line: a blank line is a blank cell.
                 tokens.append(_blank_token(view, base, row))
             continue
-        if line.strip() == "|":
+        if stripped == "|":
             if tokens and not tokens[-1].piped:
                 if bar_is_cell:
                     tokens.append(_blank_token(view, base, row))  # "cell |" scrapes: a lone "|" is an empty cell
@@ -178,64 +210,67 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
         row += 1
         if "|" in line:
             cells = _split_pipes(line)
-            if not cells or all(_MD_SEPARATOR.match(c) or not c.strip() for c, _, _ in cells):
+            # A markdown separator row ("|---|---|"); without "---" the row has content, as
+            # _split_pipes never leaves a blank first cell.
+            if not cells or ("---" in line and all(not c or _MD_SEPARATOR.match(c) for c, _ in cells)):
                 continue
             # "cell |" lines are one-cell-per-line scrapes with a stray pipe, not pipe rows.
             piped = len(cells) > 1
-            for cell, c_start, c_end in cells:
-                tokens.append(_token(view, cell, base + c_start, base + c_end, row, piped))
+            for cell, offset in cells:
+                tokens.append(_token(view, cell, base + offset, row, piped))
             continue
         parts = line.split()
         if len(parts) > 1 and all(parse_cell(p) is not None for p in parts[1:]):
             # PDF-style row: a label followed by whitespace-separated numbers.
-            for part in re.finditer(r"\S+", line):
-                tokens.append(_token(view, part.group(0), base + part.start(), base + part.end(), row, True))
+            for part in _WORD.finditer(line):
+                tokens.append(_token(view, part.group(0), base + part.start(), row, True))
             continue
-        stripped = line.strip()
-        offset = line.index(stripped)
-        tokens.append(_token(view, stripped, base + offset, base + offset + len(stripped), row, False))
+        lead = len(line) - len(line.lstrip())
+        tokens.append(_token(view, stripped, base + lead, row, False))
     return tokens
 
 
-def _fillers_are_cells(region: str, is_filler: Callable[[str], bool]) -> bool:
+def _fillers_are_cells(stripped_lines: list[str], filler: str) -> bool:
     """True when filler lines (blank, or a lone "|") stand for empty cells rather than separators.
 
     Some scrapes put a filler line between every cell; there fillers only separate. Elsewhere cells
     follow each other line by line and a filler line is an empty cell.
     """
-    kinds = ["filler" if is_filler(line) else ("content" if line.strip() else "other") for line in region.split("\n")]
+    content = [bool(line) and line != filler for line in stripped_lines]
     separating = sum(
         1
-        for index in range(1, len(kinds) - 1)
-        if kinds[index] == "filler" and kinds[index - 1] == "content" and kinds[index + 1] == "content"
+        for before, line, after in zip(content, stripped_lines[1:-1], content[2:], strict=False)
+        if before and after and line == filler
     )
-    adjacent = sum(1 for index in range(1, len(kinds)) if kinds[index] == kinds[index - 1] == "content")
+    adjacent = sum(1 for before, after in pairwise(content) if before and after)
     return adjacent > 2 * separating
 
 
-def _split_pipes(line: str) -> list[tuple[str, int, int]]:
-    cells: list[tuple[str, int, int]] = []
+def _split_pipes(line: str) -> list[tuple[str, int]]:
+    """A pipe row's cells: stripped text and its offset in the line (the cell's, when blank)."""
+    cells: list[tuple[str, int]] = []
     cursor = 0
     for piece in line.split("|"):
-        cells.append((piece, cursor, cursor + len(piece)))
+        cell = piece.strip()
+        cells.append((cell, cursor + len(piece) - len(piece.lstrip()) if cell else cursor))
         cursor += len(piece) + 1
     # A leading "|" (markdown) leaves an empty first piece; trailing pipes leave empty tails.
-    if cells and not cells[0][0].strip():
-        cells = cells[1:]
-    while cells and not cells[-1][0].strip():
+    if cells and not cells[0][0]:
+        del cells[0]
+    while cells and not cells[-1][0]:
         cells.pop()
     return cells
 
 
-def _token(view: TextView, cell: str, start: int, end: int, row: int, piped: bool) -> Token:
-    stripped = cell.strip()
-    lead = len(cell) - len(cell.lstrip())
-    v_start = start + lead
-    v_end = v_start + len(stripped)
-    o_start, o_end = view.span(v_start, v_end) if stripped else view.span(start, start)
-    if not stripped:
-        o_end = o_start
-    return Token(stripped, o_start, o_end, row, piped, view.original[o_start:o_end])
+def _token(view: TextView, text: str, start: int, row: int, piped: bool) -> Token:
+    """A token for stripped cell text starting at view index ``start``; a blank one is empty there."""
+    if not text:
+        o_start = view.span(start, start)[0]
+        return Token("", o_start, o_start, row, piped, "")
+    # Cell text lies inside the view, so its first and last characters have source offsets.
+    o_start = view.offsets[start]
+    o_end = view.offsets[start + len(text) - 1] + 1
+    return Token(text, o_start, o_end, row, piped, view.original[o_start:o_end])
 
 
 def _blank_token(view: TextView, base: int, row: int) -> Token:
@@ -244,7 +279,7 @@ def _blank_token(view: TextView, base: int, row: int) -> Token:
 
 
 def _label_key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # str.split and re's \s agree on what whitespace is
 
 
 Row = tuple[str, Token, list[tuple[Token, CellValue]]]
@@ -279,23 +314,6 @@ def _collect_rows(tokens: list[Token], match_label: LabelMatcher, width: int) ->
         else:
             index += 1
     return rows
-
-
-def _cell_metric(key: str, token: Token, value: float, unit: str | None, table_ref: str, section: str) -> Metric:
-    """A metric from a printed cell value (a NULL cell never becomes a metric, so never a 0)."""
-    return Metric(
-        key=key,
-        value=value,
-        qualifier="exact",
-        evidence=token.raw,
-        start=token.start,
-        end=token.end,
-        rule=f"table.{table_ref.split('/')[0]}",
-        section=section,
-        unit=unit,
-        source="table",
-        table_ref=table_ref,
-    )
 
 
 def _sections_of(sections: list[Section], kind: str) -> list[Section]:
@@ -340,11 +358,7 @@ def _table2(view: TextView, section: Section, template: str, result: TableResult
     use_2019 = template == "standard_2019"
 
     def match(token: Token, _rows: list[Row]) -> str | None:
-        label = _label_key(token.text)
-        for pattern, prefix, cols_2021, cols_2019 in T2_ROWS:
-            if re.search(pattern, label) and (cols_2019 if use_2019 else cols_2021):
-                return prefix
-        return None
+        return _t2_row(token.text, use_2019)
 
     # The procurement amount's unit is printed in its column header: 采购总金额（万元）.
     amount_in_wan = any("采购总金额" in token.text and "万元" in token.text for token in tokens)
@@ -362,21 +376,38 @@ def _table3(view: TextView, section: Section, result: TableResult) -> None:
     tokens = tokenize(view, section.start, section.end)
 
     def match(token: Token, rows: list[Row]) -> str | None:
-        label = re.sub(r"^[一二三四五六七八九十]、|^\d+[.、]", "", _label_key(token.text))
-        for key, pattern in T3_ROWS:
-            if re.search(pattern, label):
-                if (
-                    key == "other.other"
-                    and label.endswith("其他")
-                    and not any(r[0].startswith("other.") or r[0].startswith("not_processed.") for r in rows)
-                ):
-                    return None
-                return key
-        return None
+        key, ends_in_other = _t3_row(token.text)
+        if (
+            key == "other.other"
+            and ends_in_other
+            and not any(r[0].startswith("other.") or r[0].startswith("not_processed.") for r in rows)
+        ):
+            return None
+        return key
 
     for row_key, _label, values in _collect_rows(tokens, match, len(T3_COLUMNS)):
         for column, (token, cell) in zip(T3_COLUMNS, values, strict=False):
             result.add("t3", row_key, column, token, cell, section.kind)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _t2_row(text: str, use_2019: bool) -> str | None:
+    """The table-2 row a label names, when the template's table has columns for it."""
+    label = _label_key(text)
+    for pattern, prefix, cols_2021, cols_2019 in _T2_PATTERNS:
+        if (cols_2019 if use_2019 else cols_2021) and pattern.search(label):
+            return prefix
+    return None
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _t3_row(text: str) -> tuple[str | None, bool]:
+    """The table-3 row a label names (the first of T3_ROWS that matches), and whether it ends in 其他."""
+    label = _T3_NUMBERING.sub("", _label_key(text))
+    if _T3_ANY_ROW.search(label) is None:  # most texts are no label: one scan instead of one per row
+        return None, False
+    key = next(key for key, pattern in _T3_PATTERNS if pattern.search(label))
+    return key, label.endswith("其他")
 
 
 def _table4(view: TextView, section: Section, result: TableResult) -> None:
@@ -450,34 +481,41 @@ def _sum_check(rule: str, pairs: list[tuple[str, list[str], str]], cells: dict[s
     return Check(rule, "pass", f"{assessed} equation(s) hold", expected_total, actual_total)
 
 
+# R1–R4 over metric keys; the keys never change, so they are spelled out once at import.
+# R1: 一 + 二 = 三(七) + 四, rearranged as 一 = 三(七) + 四 − 二 is not a sum; compare both sides.
+_R1_EQUATIONS = [
+    (
+        col,
+        [f"t3.new_received.{col}", f"t3.carried_over.{col}"],
+        [f"t3.total_processed.{col}", f"t3.carried_forward.{col}"],
+    )
+    for col in T3_COLUMNS
+]
+_R2_EQUATIONS = [
+    (col, [f"t3.{row}.{col}" for row, _ in T3_ROWS[2:-2]], f"t3.total_processed.{col}") for col in T3_COLUMNS
+]
+_R3_EQUATIONS = [(row, [f"t3.{row}.{col}" for col in T3_COLUMNS[:-1]], f"t3.{row}.total") for row, _ in T3_ROWS]
+_R4_EQUATIONS = [
+    (f"R4_{block}", [(block, [f"t4.{block}.{col}" for col in T4_COLUMNS[:-1]], f"t4.{block}.total")])
+    for block in T4_BLOCKS
+]
+
+
 def consistency_checks(cells: dict[str, Metric]) -> list[Check]:
     """R1–R4 of metric_keys.md over the cells present (nothing when no table 3/4 was found)."""
     checks: list[Check] = []
-    outcome_rows = [key for key, _ in T3_ROWS[2:-2]]
     if any(key.startswith("t3.") for key in cells):
-        r1 = []
-        for col in T3_COLUMNS:
-            # 一 + 二 = 三(七) + 四, rearranged as 一 = 三(七) + 四 − 二 is not a sum; compare both sides.
-            lhs = [f"t3.new_received.{col}", f"t3.carried_over.{col}"]
-            rhs = [f"t3.total_processed.{col}", f"t3.carried_forward.{col}"]
-            if all(k in cells for k in lhs + rhs):
-                r1.append((col, lhs, rhs))
+        r1 = [(col, lhs, rhs) for col, lhs, rhs in _R1_EQUATIONS if all(k in cells for k in lhs + rhs)]
         checks.append(_balance_check("R1", r1, cells))
         r2 = []
-        for col in T3_COLUMNS:
-            parts = [f"t3.{row}.{col}" for row in outcome_rows if f"t3.{row}.{col}" in cells]
-            if parts:
-                r2.append((col, parts, f"t3.total_processed.{col}"))
+        for col, parts, target in _R2_EQUATIONS:
+            present = [part for part in parts if part in cells]
+            if present:
+                r2.append((col, present, target))
         checks.append(_sum_check("R2", r2, cells))
-        r3 = []
-        for row, _ in T3_ROWS:
-            parts = [f"t3.{row}.{col}" for col in T3_COLUMNS[:-1]]
-            r3.append((row, parts, f"t3.{row}.total"))
-        checks.append(_sum_check("R3", r3, cells))
+        checks.append(_sum_check("R3", _R3_EQUATIONS, cells))
     if any(key.startswith("t4.") for key in cells):
-        for block in T4_BLOCKS:
-            parts = [f"t4.{block}.{col}" for col in T4_COLUMNS[:-1]]
-            checks.append(_sum_check(f"R4_{block}", [(block, parts, f"t4.{block}.total")], cells))
+        checks.extend(_sum_check(rule, equations, cells) for rule, equations in _R4_EQUATIONS)
     return checks
 
 

@@ -198,3 +198,15 @@ def test_r6_narrative_against_table(prose: str, status: str) -> None:
     report = extract_report(text)
     assert report.metrics["applications.received"].value == 1  # the table wins, the prose is checked
     assert {c.rule: c.status for c in report.checks}["R6_narrative_vs_table"] == status
+
+
+@pytest.mark.parametrize("style", [pytest.param(s, id=s) for s in ("pipe", "markdown", "cell_per_line", "whitespace")])
+def test_cell_offsets_index_the_original_when_the_view_drops_characters(style: str) -> None:
+    # The line view drops the CR of CRLF and zero-width marks; cell spans must still quote the original.
+    text = _render(style).replace("\n", "\r\n").replace("0", "\u200b0")
+    report = extract_report(text)
+    assert report.metrics["t3.new_received.total"].value == 1
+    assert report.metrics["t4.reconsideration.maintained"].value == 1
+    printed = [c for c in report.table_cells if c.raw_text]
+    assert len(printed) > 50
+    assert all(text[c.start : c.end] == c.raw_text and "\u200b" not in c.raw_text for c in printed)
