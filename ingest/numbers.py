@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ingest.records import Qualifier
 
@@ -61,9 +61,12 @@ NUMBER_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """A number as printed: value, qualifier, unit and its span in the matched text."""
+class Quantity(NamedTuple):
+    """A number as printed: value, qualifier, unit and its span in the matched text.
+
+    A named tuple, not a dataclass: a table report prints a hundred numbers or more, and a tuple
+    is several times cheaper to create.
+    """
 
     value: float
     qualifier: Qualifier
@@ -100,6 +103,8 @@ def parse_chinese_numeral(text: str) -> int | None:
 
 def parse_number(text: str) -> float | None:
     """Parse an Arabic (with thousands separators) or Chinese numeral."""
+    if text.isdigit() and text.isascii():  # the common case: plain digits
+        return float(text)
     text = text.strip()
     if not text:
         return None
