@@ -18,6 +18,8 @@ from ingest.records import Metric
 Put = Callable[[Metric], None]
 _NEGATION = re.compile(r"(?:没有|未曾|未|无|尚无|均未|从未|不存在)")
 _ITEM_UNITS = ("条", "件", "篇", "项")
+_INTERPRETATION_UNITS = ("条", "篇", "件", "次", "个", "期", "项")
+_APPLICATION_UNITS = (None, "件", "条", "个", "份", "次", "宗", "项")
 _CASE_UNITS = ("件", "起", "宗", "次", "个", "例")
 _REVIEW_TERMS = (("复议", "reconsideration.total"), ("诉讼", "litigation.total"), ("申诉", "complaints.total"))
 # Channels and activities whose counts are not the body's own proactive-disclosure total.
@@ -167,24 +169,33 @@ def extract_narrative(view: TextView, clauses: list[Clause]) -> dict[str, Metric
         clause = text[c_start:c_end]
         quantities = clause_record.quantities
         sentence_text = text[sentence.start : sentence.end]
+        # A table printed as text is one long clause with a hundred numbers: what depends on the
+        # clause alone is decided once, and the text before a number is sliced only when needed.
+        applications_clause: bool | None = None
         for qty in quantities:
             score = _score_items_new(text, sentence, c_start, qty)
             if score is not None and (best_items is None or score > best_items[0]):
                 best_items = (score, _metric(view, "proactive.items_new", qty, c_start, "items_new.scored", sentence))
-            before = text[c_start : qty.start]
-            if (
-                qty.unit in _ITEM_UNITS
-                and ("累计" in before or "历年" in before)
-                and not _year_scoped_cumulative(text[sentence.start : qty.end])
-                # The body's own cumulative total: 主动公开 in the sentence, or 政府信息 in a
-                # proactive section (a sub-site's 各项信息累计… is not the body's).
-                and ("主动公开" in sentence_text or ("proactive" in sentence.kinds and "政府信息" in before))
-                and not _PROACTIVE_DISTRACTORS.search(before)
-            ):
-                put(_metric(view, "proactive.items_cumulative", qty, c_start, "items_cumulative.phrase", sentence))
-            if "解读" in before[-12:] and qty.unit in ("条", "篇", "件", "次", "个", "期", "项"):
+            if qty.unit in _ITEM_UNITS:
+                before = text[c_start : qty.start]
+                if (
+                    ("累计" in before or "历年" in before)
+                    and not _year_scoped_cumulative(text[sentence.start : qty.end])
+                    # The body's own cumulative total: 主动公开 in the sentence, or 政府信息 in a
+                    # proactive section (a sub-site's 各项信息累计… is not the body's).
+                    and ("主动公开" in sentence_text or ("proactive" in sentence.kinds and "政府信息" in before))
+                    and not _PROACTIVE_DISTRACTORS.search(before)
+                ):
+                    put(_metric(view, "proactive.items_cumulative", qty, c_start, "items_cumulative.phrase", sentence))
+            if qty.unit in _INTERPRETATION_UNITS and "解读" in text[max(c_start, qty.start - 12) : qty.start]:
                 put(_metric(view, "proactive.interpretations", qty, c_start, "interpretations.phrase", sentence))
-            _positive_applications(view, sentence, c_start, clause, qty, put)
+            if qty.unit in _APPLICATION_UNITS:
+                if applications_clause is None:
+                    applications_clause = not _APPLICATION_DISTRACTORS.search(clause) and _applications_context(
+                        sentence, clause
+                    )
+                if applications_clause:
+                    _positive_applications(view, sentence, c_start, qty, put)
             _positive_fees(view, sentence, c_start, qty, put)
             _positive_review(view, sentence, c_start, qty, put)
             _carried_over(view, sentence, c_start, qty, put)
@@ -202,24 +213,22 @@ def _applications_context(sentence: Sentence, clause: str) -> bool:
     return "applications" in sentence.kinds or "公开" in clause
 
 
-def _positive_applications(
-    view: TextView, sentence: Sentence, c_start: int, clause: str, qty: Quantity, put: Put
-) -> None:
+def _positive_applications(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: Put) -> None:
+    """收到…申请5件 / 共5件申请, in a clause about applications (the caller checks the clause)."""
     text = view.text
-    before = text[c_start : qty.start]
-    if qty.unit not in (None, "件", "条", "个", "份", "次", "宗", "项") or _APPLICATION_DISTRACTORS.search(clause):
-        return
-    if not _applications_context(sentence, clause):
-        return
     after = text[qty.end : qty.end + 12]
-    tail = before[-_RECEIVED_WINDOW:]
+    tail = text[max(c_start, qty.start - _RECEIVED_WINDOW) : qty.start]
     if _RECEIVED_BEFORE.search(tail) or _BY_APPLICATION_BEFORE.search(tail):
         rule = "applications.received_phrase"
-    elif qty.unit is not None and _APPLICATION_NOUN_AFTER.match(after) and _RECEIVED_VERB.search(before):
+    elif (
+        qty.unit is not None
+        and _APPLICATION_NOUN_AFTER.match(after)
+        and _RECEIVED_VERB.search(text, c_start, qty.start)
+    ):
         rule = "applications.count_before_noun"
     else:
         return
-    if _OUTCOME_WORDS.search(before[-6:]):
+    if _OUTCOME_WORDS.search(tail[-6:]):
         return
     put(_metric(view, "applications.received", qty, c_start, rule, sentence))
 
