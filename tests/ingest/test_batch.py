@@ -112,6 +112,25 @@ def test_parallel_parsing_matches_serial(tmp_path: Path) -> None:
     assert len(_rows(serial, "select * from raw.reports")) == 70
 
 
+def test_duplicates_parsed_by_different_workers_land_once(tmp_path: Path) -> None:
+    # Workers return each chunk's rows as frames; the lander decides which file is the duplicate
+    # and must drop exactly that file's rows, whether its twin is in the same chunk or another.
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(70):
+        (folder / f"r{i:03d}.txt").write_text(text.replace("454条", f"{400 + i}条"), encoding="utf-8")
+    (folder / "r000_again.txt").write_bytes((folder / "r000.txt").read_bytes())  # sorts next to r000
+    (folder / "z_last.txt").write_bytes((folder / "r001.txt").read_bytes())  # sorts last: another chunk
+    warehouse = tmp_path / "parallel.duckdb"
+    ingest_paths([folder], warehouse, workers=2)
+    statuses = dict(_rows(warehouse, "select status, count(*) from raw.report_files group by status"))
+    assert statuses == {"loaded": 70, "duplicate": 2}
+    assert _rows(warehouse, "select count(*), count(distinct report_id) from raw.reports") == [(70, 70)]
+    per_report = _rows(warehouse, "select count(*) from raw.report_metrics group by report_id")
+    assert len(per_report) == 70 and len({row[0] for row in per_report}) == 1  # no report's rows twice
+
+
 def test_news_and_notices_are_not_reports(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
