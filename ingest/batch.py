@@ -19,6 +19,7 @@ import hashlib
 import multiprocessing
 import os
 import re
+import time
 import zipfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -65,6 +66,9 @@ class IngestSummary:
     status: Counter[str] = field(default_factory=Counter)
     templates: Counter[str] = field(default_factory=Counter)
     quarantined: list[str] = field(default_factory=list)
+    # Where the landing process spent its time: waiting for parsed windows, and writing them.
+    waiting_seconds: float = 0.0
+    landing_seconds: float = 0.0
 
     @property
     def changed(self) -> bool:
@@ -358,7 +362,14 @@ def _land_parsed(
     loaded_by_sha: dict[str, str],
     ingested_at: datetime,
 ) -> None:
-    for window in parse_files(files, max_bytes, summary.workers, ingested_at):
+    windows = parse_files(files, max_bytes, summary.workers, ingested_at)
+    while True:
+        started = time.perf_counter()
+        window = next(windows, None)
+        summary.waiting_seconds += time.perf_counter() - started
+        if window is None:
+            break
+        started = time.perf_counter()
         results: list[FileResult] = []
         report_rows: dict[str, list[pl.DataFrame]] = {name: [] for name in REPORT_TABLES}
         for chunk in window:
@@ -384,3 +395,4 @@ def _land_parsed(
                 report_rows[name].append(frame.drop(FILE_COLUMN))
         summary.parsed += len(results)
         land(con, files_frame(results, ingested_at), {name: pl.concat(frames) for name, frames in report_rows.items()})
+        summary.landing_seconds += time.perf_counter() - started
