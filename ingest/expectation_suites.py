@@ -1,12 +1,14 @@
 """Great Expectations suites for the ``marts`` schema, built in code (one suite per mart).
 
-Each :class:`MartSpec` pairs a mart with the DuckDB query that feeds its pandas dataframe and the
-expectations run against that dataframe. Queries return every mart column plus a few *derived
-check columns* for rules a single-column expectation cannot express on the raw mart:
+Each :class:`MartSpec` pairs a mart with the DuckDB query behind its GX query asset and the
+expectations run against that query (inside DuckDB, see :mod:`ingest.validate`). Queries return every
+mart column plus a few *derived check columns* for rules a single-column expectation cannot express
+on the raw mart:
 
 ``report_id_in_dim_reports`` / ``agency_id_in_dim_agencies``
     Referential integrity: true when the key exists in the dimension, NULL when the key itself is
-    NULL (the not-null expectation reports that case). Expected to be in ``{True}``.
+    NULL (the not-null expectation reports that case). Expected to be in ``{True}``. Computed with
+    left joins against the dimension's distinct keys (see :func:`_fk_flag`).
 ``agency_and_year_match_dim_reports`` (fact tables)
     The fact row's agency_id and report_year equal those of its report in dim_reports (NULLs
     compare equal: a report whose agency is unknown has a NULL agency_id everywhere).
@@ -56,7 +58,12 @@ def expectation_parameters(today: dt.date | None = None) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class MartSpec:
-    """One mart: the query feeding its dataframe and the expectations run against it."""
+    """One mart: the query of its GX query asset and the expectations run against it.
+
+    ``index_columns`` identify a row in failure reports (GX ``unexpected_index_column_names``).
+    Row conditions use :class:`~great_expectations.expectations.row_conditions.Column`, which GX
+    translates to SQL (pandas-syntax ``condition_parser="pandas"`` strings would not run in DuckDB).
+    """
 
     table: str
     query: str
@@ -73,34 +80,51 @@ class MartSpec:
 # SQL fragments for derived check columns
 
 
-def _fk_flag(alias: str, column: str, ref_table: str, ref_column: str, name: str) -> str:
-    """``true`` when ``alias.column`` exists in ``marts.ref_table``; NULL when it is NULL."""
-    return (
-        f"case when {alias}.{column} is null then null else exists ("
-        f"select 1 from marts.{ref_table} ref where ref.{ref_column} = {alias}.{column}) end as {name}"
+@dataclass(frozen=True)
+class _Derived:
+    """A derived check column: its select expression and the ``left join`` it reads from."""
+
+    column: str
+    join: str = ""
+
+
+def _fk_flag(column: str, ref_table: str, ref_column: str, name: str, ref: str) -> _Derived:
+    """``true`` when ``t.column`` exists in ``marts.ref_table``; NULL when it is NULL.
+
+    A left join against the *distinct* keys (so it never multiplies rows) rather than a correlated
+    ``exists``: DuckDB drops a left join whose columns a query does not use, so only the queries
+    that check this flag pay for it (``exists`` was evaluated by every GX query over the mart).
+    """
+    return _Derived(
+        f"case when t.{column} is null then null else {ref}.{ref_column} is not null end as {name}",
+        f"left join (select distinct {ref_column} from marts.{ref_table}) {ref} on {ref}.{ref_column} = t.{column}",
     )
 
 
-def _in_reports(alias: str) -> str:
-    return _fk_flag(alias, "report_id", "dim_reports", "report_id", "report_id_in_dim_reports")
+def _in_reports() -> _Derived:
+    return _fk_flag("report_id", "dim_reports", "report_id", "report_id_in_dim_reports", "reports_ref")
 
 
-_MATCHES_REPORT = (
-    "case when t.report_id is null then null else exists (select 1 from marts.dim_reports r "
-    "where r.report_id = t.report_id and r.agency_id is not distinct from t.agency_id "
-    "and r.report_year is not distinct from t.report_year) end "
-    "as agency_and_year_match_dim_reports"
+def _in_agencies() -> _Derived:
+    return _fk_flag("agency_id", "dim_agencies", "agency_id", "agency_id_in_dim_agencies", "agencies_ref")
+
+
+# At most one distinct (report_id, agency_id, report_year) row matches all three (NULLs equal).
+_MATCHES_REPORT = _Derived(
+    "case when t.report_id is null then null else report_match.report_id is not null end "
+    "as agency_and_year_match_dim_reports",
+    "left join (select distinct report_id, agency_id, report_year from marts.dim_reports) report_match "
+    "on report_match.report_id = t.report_id and report_match.agency_id is not distinct from t.agency_id "
+    "and report_match.report_year is not distinct from t.report_year",
 )
 
 
-def _in_agencies(alias: str) -> str:
-    return _fk_flag(alias, "agency_id", "dim_agencies", "agency_id", "agency_id_in_dim_agencies")
-
-
-def _query(table: str, *derived: str) -> str:
-    """``select t.*, <derived columns> from marts.<table> t``."""
-    cols = ",\n       ".join(("t.*", *derived))
-    return f"select {cols}\nfrom marts.{table} t"
+def _query(table: str, *derived: str | _Derived) -> str:
+    """``select t.*, <derived columns> from marts.<table> t <left joins>``."""
+    items = [d if isinstance(d, _Derived) else _Derived(d) for d in derived]
+    cols = ",\n       ".join(("t.*", *(d.column for d in items)))
+    joins = "".join(f"\n{d.join}" for d in items if d.join)
+    return f"select {cols}\nfrom marts.{table} t{joins}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,7 +218,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
                 "dim_reports",
                 "case when t.report_id is null or t.sha256 is null then null "
                 "else t.report_id = left(t.sha256, 16) end as report_id_matches_sha256",
-                _in_agencies("t"),
+                _in_agencies(),
             ),
             index_columns=("report_id", "source_path"),
             expectations=(
@@ -249,7 +273,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
             query=_query(
                 "fct_report_metrics",
                 "case when t.metric_key like '%.change' then null else t.value end as value_if_count",
-                _in_reports("t"),
+                _in_reports(),
                 _MATCHES_REPORT,
             ),
             index_columns=("report_id", "metric_key"),
@@ -282,7 +306,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
                 "case when t.items_new is null or t.category_count_sum is null then null "
                 f"else t.category_count_sum - t.items_new * {CATEGORY_TOLERANCE} "
                 "end as category_sum_minus_total_tolerance",
-                _in_reports("t"),
+                _in_reports(),
                 _MATCHES_REPORT,
             ),
             index_columns=("report_id", "agency_id"),
@@ -299,7 +323,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
         ),
         MartSpec(
             table="fct_applications",
-            query=_query("fct_applications", _in_reports("t"), _MATCHES_REPORT),
+            query=_query("fct_applications", _in_reports(), _MATCHES_REPORT),
             index_columns=("report_id", "agency_id"),
             expectations=(
                 *_report_fact_keys(),
@@ -308,13 +332,13 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
         ),
         MartSpec(
             table="fct_fees",
-            query=_query("fct_fees", _in_reports("t"), _MATCHES_REPORT),
+            query=_query("fct_fees", _in_reports(), _MATCHES_REPORT),
             index_columns=("report_id", "agency_id"),
             expectations=(*_report_fact_keys(), *_qualified("collected_yuan")),
         ),
         MartSpec(
             table="fct_litigation",
-            query=_query("fct_litigation", _in_reports("t"), _MATCHES_REPORT),
+            query=_query("fct_litigation", _in_reports(), _MATCHES_REPORT),
             index_columns=("report_id", "agency_id"),
             expectations=(
                 *_report_fact_keys(),
@@ -323,7 +347,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
         ),
         MartSpec(
             table="fct_proactive_categories",
-            query=_query("fct_proactive_categories", _CATEGORY_SUM_SQL, _in_reports("t"), _MATCHES_REPORT),
+            query=_query("fct_proactive_categories", _CATEGORY_SUM_SQL, _in_reports(), _MATCHES_REPORT),
             index_columns=("report_id", "ordinal"),
             expectations=(
                 *_pk("category_id"),
@@ -343,7 +367,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
         ),
         MartSpec(
             table="fct_template_cells",
-            query=_query("fct_template_cells", _in_reports("t")),
+            query=_query("fct_template_cells", _in_reports()),
             index_columns=("report_id", "metric_key"),
             expectations=(
                 *_pk("cell_id"),
@@ -351,7 +375,10 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
                 gxe.ExpectCompoundColumnsToBeUnique(column_list=["report_id", "metric_key"]),
                 gxe.ExpectColumnValuesToBeInSet(column="table_no", value_set=["t2", "t3", "t4"]),
                 gxe.ExpectColumnValuesToBeBetween(
-                    column="value", min_value=0, row_condition='column_key!="change"', condition_parser="pandas"
+                    column="value",
+                    min_value=0,
+                    row_condition=(Column("column_key") != "change") | Column("column_key").is_null(),
+                    notes="every cell except the signed year-on-year deltas (column 本年增/减)",
                 ),
                 *_span(),
                 *_true("report_id_in_dim_reports"),
@@ -359,7 +386,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
         ),
         MartSpec(
             table="fct_application_outcomes",
-            query=_query("fct_application_outcomes", _in_reports("t")),
+            query=_query("fct_application_outcomes", _in_reports()),
             index_columns=("report_id", "row_key", "applicant_type"),
             expectations=(
                 *_pk("outcome_id"),
@@ -394,7 +421,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
         ),
         MartSpec(
             table="fct_review_litigation",
-            query=_query("fct_review_litigation", _in_reports("t")),
+            query=_query("fct_review_litigation", _in_reports()),
             index_columns=("report_id", "block", "result"),
             expectations=(
                 *_pk("review_id"),
@@ -423,7 +450,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
         ),
         MartSpec(
             table="fct_report_facts",
-            query=_query("fct_report_facts", _in_reports("t")),
+            query=_query("fct_report_facts", _in_reports()),
             index_columns=("report_id", "ordinal"),
             expectations=(
                 *_pk("fact_id"),
@@ -437,7 +464,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
         ),
         MartSpec(
             table="fct_report_checks",
-            query=_query("fct_report_checks", _in_reports("t")),
+            query=_query("fct_report_checks", _in_reports()),
             index_columns=("report_id", "rule"),
             expectations=(
                 *_pk("check_id"),
@@ -449,7 +476,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
         ),
         MartSpec(
             table="rpt_agency_years",
-            query=_query("rpt_agency_years", _in_reports("t"), _in_agencies("t")),
+            query=_query("rpt_agency_years", _in_reports(), _in_agencies()),
             index_columns=("agency_id", "report_year"),
             expectations=(
                 *_pk("agency_year_id"),

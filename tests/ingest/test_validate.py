@@ -1,19 +1,35 @@
-"""Great Expectations validation of the marts: real GX, real DuckDB files under tmp_path."""
+"""Great Expectations validation of the marts: real GX, real DuckDB files under tmp_path.
+
+The expectations run inside DuckDB (GX SQL datasource over duckdb-engine), so these tests also pin
+down the DuckDB shims of ingest.validate: regex, uniqueness, row conditions, read-only connections
+that are closed again, and that GX never fetches a mart's rows.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import filecmp
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 
+from ingest.expectation_suites import build_mart_specs
 from ingest.validate import (
+    _SEARCH_AS_FULL_MATCH,
+    DATASOURCE_KWARGS,
+    PARTIAL_UNEXPECTED_COUNT,
     ValidationOutcome,
     ValidationSetupError,
+    _close_engines,
+    _patch_gx_for_duckdb,
     format_outcome,
     validate,
+    warehouse_url,
 )
+from tests.conftest import REPO
 
 SHA_A = "a1" * 32
 SHA_B = "b2" * 32
@@ -189,13 +205,14 @@ def test_passes_on_good_marts(good_outcome: ValidationOutcome, context_dir: Path
 
 
 @pytest.mark.parametrize(
-    ("corruption", "suite", "expectation_type", "column"),
+    ("corruption", "suite", "expectation_type", "column", "count"),
     [
         pytest.param(
             NEGATIVE_RECEIVED,
             "marts_fct_applications",
             "expect_column_values_to_be_between",
             "received",
+            1,
             id="negative-received",
         ),
         pytest.param(
@@ -203,13 +220,23 @@ def test_passes_on_good_marts(good_outcome: ValidationOutcome, context_dir: Path
             "marts_fct_report_metrics",
             "expect_column_values_to_be_in_set",
             "qualifier",
+            1,
             id="qualifier-roughly",
+        ),
+        pytest.param(
+            "update marts.fct_report_metrics set qualifier = '大约' where metric_id = 'm3'",
+            "marts_fct_report_metrics",
+            "expect_column_values_to_be_in_set",
+            "qualifier",
+            1,
+            id="qualifier-chinese",
         ),
         pytest.param(
             f"update marts.dim_reports set report_year = 1999 where report_id = '{RID_A}'",
             "marts_dim_reports",
             "expect_column_values_to_be_between",
             "report_year",
+            1,
             id="report-year-1999",
         ),
         pytest.param(
@@ -217,6 +244,7 @@ def test_passes_on_good_marts(good_outcome: ValidationOutcome, context_dir: Path
             "marts_fct_proactive_categories",
             "expect_column_values_to_be_between",
             "category_sum_minus_total_tolerance",
+            2,
             id="categories-sum-2x-total",
         ),
         pytest.param(
@@ -224,7 +252,89 @@ def test_passes_on_good_marts(good_outcome: ValidationOutcome, context_dir: Path
             "marts_fct_litigation",
             "expect_column_values_to_not_be_null",
             "report_id",
+            1,
             id="null-report-id",
+        ),
+        pytest.param(
+            f"update marts.fct_applications set received_qualifier = 'exact' where report_id = '{RID_C}'",
+            "marts_fct_applications",
+            "expect_column_values_to_be_null",
+            "received_qualifier",
+            1,
+            id="qualifier-without-figure",
+        ),
+        pytest.param(
+            "update marts.dim_agencies set region_code = '42090' where agency_id = 'ag1'",
+            "marts_dim_agencies",
+            "expect_column_values_to_match_regex",
+            "region_code",
+            1,
+            id="regex-region-code",
+        ),
+        pytest.param(
+            "update marts.fct_report_metrics set metric_key = 'Proactive.Items_New' where metric_id = 'm1'",
+            "marts_fct_report_metrics",
+            "expect_column_values_to_match_regex",
+            "metric_key",
+            1,
+            id="regex-metric-key",
+        ),
+        pytest.param(
+            "insert into marts.fct_report_metrics select * replace ('m1' as metric_id, 'x.y' as metric_key) "
+            "from marts.fct_report_metrics where metric_id = 'm2'",
+            "marts_fct_report_metrics",
+            "expect_column_values_to_be_unique",
+            "metric_id",
+            2,
+            id="duplicate-metric-id",
+        ),
+        pytest.param(
+            "update marts.fct_report_checks set rule = 'R1' where check_id = 'k2'",
+            "marts_fct_report_checks",
+            "expect_compound_columns_to_be_unique",
+            "rule",
+            2,
+            id="duplicate-report-rule",
+        ),
+        pytest.param(
+            f"update marts.dim_reports set period_end = date '2017-06-30' where report_id = '{RID_A}'",
+            "marts_dim_reports",
+            "expect_column_pair_values_a_to_be_greater_than_b",
+            "period_end",
+            1,
+            id="period-ends-before-start",
+        ),
+        pytest.param(  # the -3 in column 'change' stays excluded by the row condition
+            "update marts.fct_template_cells set value = -1 where column_key = 'total'",
+            "marts_fct_template_cells",
+            "expect_column_values_to_be_between",
+            "value",
+            1,
+            id="negative-cell-outside-change",
+        ),
+        pytest.param(
+            f"update marts.fct_fees set report_id = 'ffffffffffffffff' where report_id = '{RID_A}'",
+            "marts_fct_fees",
+            "expect_column_values_to_be_in_set",
+            "report_id_in_dim_reports",
+            1,
+            id="orphan-report-id",
+        ),
+        pytest.param(
+            f"update marts.fct_litigation set report_year = 2019 where report_id = '{RID_A}'",
+            "marts_fct_litigation",
+            "expect_column_values_to_be_in_set",
+            "agency_and_year_match_dim_reports",
+            1,
+            id="year-differs-from-report",
+        ),
+        pytest.param(
+            "delete from marts.dim_reports",
+            "marts_dim_reports",
+            "expect_table_row_count_to_be_between",
+            None,
+            None,
+            id="no-reports",
         ),
     ],
 )
@@ -233,17 +343,21 @@ def test_fails_on_corrupted_marts(
     corruption: str,
     suite: str,
     expectation_type: str,
-    column: str,
+    column: str | None,
+    count: int | None,
 ) -> None:
     outcome = run_corrupted(corruption)
     report = format_outcome(outcome)
     assert not outcome.success
     hits = [
-        f for f in outcome.failed if f.suite == suite and f.expectation_type == expectation_type and column in f.columns
+        f
+        for f in outcome.failed
+        if f.suite == suite and f.expectation_type == expectation_type and (column in f.columns or not column)
     ]
     assert hits, report
-    assert hits[0].unexpected_count == 1 or column == "category_sum_minus_total_tolerance"
-    assert f"{suite} / {expectation_type} / {column}" in report
+    assert hits[0].unexpected_count == count, report
+    assert "could not evaluate" not in report, report
+    assert f"{suite} / {expectation_type} / {', '.join(hits[0].columns) or '(table)'}" in report
     assert str(outcome.data_docs_index) in report
 
 
@@ -255,6 +369,193 @@ def test_failure_detail_names_value_and_row(
     assert hit.table == "marts.fct_applications"
     assert "1 of 3 rows unexpected" in hit.detail
     assert "-5" in hit.detail and RID_B in hit.detail
+
+
+def test_failure_details_name_duplicates_and_chinese_values(
+    run_corrupted: Callable[[str], ValidationOutcome],
+) -> None:
+    unique = run_corrupted(
+        "insert into marts.fct_report_metrics select * replace ('m1' as metric_id, 'x.y' as metric_key) "
+        "from marts.fct_report_metrics where metric_id = 'm2'"
+    )
+    [hit] = [f for f in unique.failed if f.expectation_type == "expect_column_values_to_be_unique"]
+    assert "2 of 5 rows unexpected" in hit.detail
+    assert "metric_key='proactive.items_new'" in hit.detail and "metric_key='x.y'" in hit.detail
+
+    compound = run_corrupted("update marts.fct_report_checks set rule = 'R1' where check_id = 'k2'")
+    [hit] = [f for f in compound.failed if f.expectation_type == "expect_compound_columns_to_be_unique"]
+    assert f"('{RID_A}', 'R1')" in hit.detail
+
+    chinese = run_corrupted("update marts.fct_report_metrics set qualifier = '大约' where metric_id = 'm3'")
+    [hit] = [f for f in chinese.failed if f.columns == ("qualifier",)]
+    assert f"'大约' (report_id='{RID_B}', metric_key='applications.received')" in hit.detail
+
+
+def test_flag_joins_never_multiply_rows(tmp_path: Path, context_dir: Path) -> None:
+    """A report listed twice in dim_reports fails there, but fact marts keep their row counts."""
+    warehouse = make_warehouse(
+        tmp_path / "w.duckdb",
+        f"insert into marts.dim_reports select * replace (2019 as report_year) from marts.dim_reports "
+        f"where report_id = '{RID_B}'",
+        NEGATIVE_RECEIVED,
+    )
+    outcome = validate(warehouse, context_dir)
+    [unique] = [
+        f
+        for f in outcome.failed
+        if f.expectation_type == "expect_column_values_to_be_unique" and f.columns == ("report_id",)
+    ]
+    assert (unique.table, unique.unexpected_count) == ("marts.dim_reports", 2)
+    [received] = [f for f in outcome.failed if f.columns == ("received",)]
+    assert "1 of 3 rows unexpected" in received.detail  # not 1 of 4
+    # report B's agency and year still match one of its two dim_reports rows
+    assert not [f for f in outcome.failed if "agency_and_year_match_dim_reports" in f.columns]
+
+
+def _big_metrics(n: int, bad: int) -> list[str]:
+    """``n`` valid generated metric rows for report B, the one numbered ``bad`` with a wrong qualifier."""
+    return [
+        "insert into marts.fct_report_metrics select 'g' || i, "
+        f"'{RID_B}', 'ag2', 2021, 'generated.m' || i, 'generated', i % 100, 'exact', '件', "
+        "'共' || i || '件', 10, 20, 'applications', 'generated', 'text', null "
+        f"from range({n}) t(i)",
+        f"update marts.fct_report_metrics set qualifier = 'roughly' where metric_id = 'g{bad}'",
+    ]
+
+
+@pytest.fixture
+def executed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every statement GX sends through duckdb-engine's cursor."""
+    from duckdb_engine import CursorWrapper
+
+    statements: list[str] = []
+    original = CursorWrapper.execute
+
+    def execute(self: Any, statement: str, *args: Any, **kwargs: Any) -> Any:
+        statements.append(statement)
+        return original(self, statement, *args, **kwargs)
+
+    monkeypatch.setattr(CursorWrapper, "execute", execute)
+    yield statements
+
+
+@pytest.fixture
+def fetched_rows(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Number of rows of every fetch GX makes through duckdb-engine's cursor."""
+    from duckdb_engine import CursorWrapper
+
+    counts: list[int] = []
+
+    def spy(name: str) -> Callable[..., Any]:
+        def fetch(self: Any, *args: Any) -> Any:
+            rows = getattr(self._CursorWrapper__c, name)(*args)
+            counts.append(len(rows) if isinstance(rows, list) else int(rows is not None))
+            return rows
+
+        return fetch
+
+    for name in ("fetchall", "fetchone", "fetchmany"):
+        monkeypatch.setattr(CursorWrapper, name, spy(name), raising=False)
+    yield counts
+
+
+def test_big_mart_is_checked_in_duckdb_and_a_planted_bad_row_found(
+    tmp_path: Path, context_dir: Path, fetched_rows: list[int], executed: list[str]
+) -> None:
+    n = 200_000
+    warehouse = make_warehouse(tmp_path / "big.duckdb", *_big_metrics(n, bad=123_457))
+    outcome = validate(warehouse, context_dir)
+
+    [hit] = [f for f in outcome.failed]
+    assert (hit.suite, hit.expectation_type, hit.columns) == (
+        "marts_fct_report_metrics",
+        "expect_column_values_to_be_in_set",
+        ("qualifier",),
+    )
+    assert hit.unexpected_count == 1
+    assert f"1 of {n + 4} rows unexpected" in hit.detail
+    assert f"'roughly' (report_id='{RID_B}', metric_key='generated.m123457')" in hit.detail
+    # GX fetched results (so the spy works) but never more rows than one example list
+    assert len(fetched_rows) > 50
+    assert max(fetched_rows) <= PARTIAL_UNEXPECTED_COUNT
+    # nor ran a mart's query bare (GX's column reflection did: it materialised the whole mart)
+    queries = {spec.query.strip() for spec in build_mart_specs()}
+    assert len(executed) > 50
+    assert not [s for s in executed if s.strip() in queries]
+
+
+def test_connections_are_closed_after_validate(tmp_path: Path, context_dir: Path) -> None:
+    folder = tmp_path / "仓库 copy"  # space and CJK in the path: the URL must be escaped
+    folder.mkdir()
+    warehouse = make_warehouse(folder / "w.duckdb", NEGATIVE_RECEIVED)
+    outcome = validate(warehouse, context_dir)
+    assert not outcome.success  # both passes ran (the second opens a second validator)
+    # a read-write connection in this process fails while any read-only one is still open
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("create table marts.after_validate as select 1 as x")
+
+
+def test_committed_context_is_unchanged_by_validate(tmp_path: Path) -> None:
+    """`git status` stays clean: running validate twice rewrites the committed files identically."""
+    committed = REPO / "expectations"
+    context = tmp_path / "expectations"
+    shutil.copytree(committed, context, ignore=shutil.ignore_patterns("uncommitted"))
+    warehouse = make_warehouse(tmp_path / "w.duckdb")
+    for _ in range(2):
+        assert validate(warehouse, context).success
+        (context / "uncommitted" / "govinfo_suites.sha256").unlink()  # the full add-or-update path both times
+    files = sorted(
+        p.relative_to(committed) for p in committed.rglob("*") if p.is_file() and "uncommitted" not in p.parts
+    )
+    _, mismatch, errors = filecmp.cmpfiles(committed, context, [str(f) for f in files], shallow=False)
+    assert (mismatch, errors) == ([], [])
+    text = (context / "great_expectations.yml").read_text()
+    assert "connection_string: ${GOVINFO_GX_WAREHOUSE_URL}" in text
+    assert str(tmp_path) not in text
+
+
+def test_sql_in_set_and_regex_with_chinese_values(tmp_path: Path) -> None:
+    """The DuckDB shims on their own: value sets and regexes over Chinese text, through GX SQL."""
+    import great_expectations as gx
+    import great_expectations.expectations as gxe
+
+    _patch_gx_for_duckdb()
+    warehouse = make_warehouse(tmp_path / "w.duckdb")
+    ctx = gx.get_context(mode="ephemeral")
+    try:
+        ds = ctx.data_sources.add_sql(name="w", connection_string=warehouse_url(warehouse), kwargs=DATASOURCE_KWARGS)
+        asset = ds.add_query_asset(name="agencies", query="select * from marts.dim_agencies")
+        batch = asset.add_batch_definition_whole_table("all").get_batch()
+        both = ["孝感市教育局", "张店区教育局"]
+        summary = {"result_format": "SUMMARY"}
+        assert batch.validate(gxe.ExpectColumnValuesToBeInSet(column="agency_name", value_set=both)).success
+        missing = batch.validate(
+            gxe.ExpectColumnValuesToBeInSet(column="agency_name", value_set=both[:1]), result_format=summary
+        )
+        assert not missing.success and missing.result["partial_unexpected_list"] == ["张店区教育局"]
+        assert batch.validate(gxe.ExpectColumnValuesToMatchRegex(column="agency_name", regex="教育局$")).success
+        regex = batch.validate(
+            gxe.ExpectColumnValuesToMatchRegex(column="agency_name", regex="^孝感"), result_format=summary
+        )
+        assert not regex.success and regex.result["partial_unexpected_list"] == ["张店区教育局"]
+        assert not regex.exception_info.get("raised_exception")
+    finally:
+        _close_engines(ctx)
+    with duckdb.connect(str(warehouse)) as con:  # read-write: GX closed its connection
+        con.execute("select 1")
+
+
+@pytest.mark.parametrize("pattern", [r"^[0-9]{6}(?:[0-9]{6})?$", "教育局$", "^孝感", r"\d+", "a|^b", "^$"])
+def test_regex_rewrite_keeps_search_semantics(pattern: str) -> None:
+    """regexp_full_match on the wrapped pattern agrees with regexp_matches (a search) everywhere."""
+    values = ["420900", "42090", "420900123456", "孝感市教育局", "张店区教育局", "b", "xa", "x\nb", "", "12\n"]
+    with duckdb.connect() as con:
+        rows = con.execute(
+            "select v, regexp_matches(v, $p), regexp_full_match(v, $w) from unnest($values) t(v)",
+            {"p": pattern, "w": _SEARCH_AS_FULL_MATCH.format(pattern), "values": values},
+        ).fetchall()
+    assert [r[1] for r in rows] == [r[2] for r in rows], rows
+    assert len(rows) == len(values)
 
 
 def test_missing_warehouse_raises_clear_error(tmp_path: Path, context_dir: Path) -> None:
