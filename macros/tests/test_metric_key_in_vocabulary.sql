@@ -4,8 +4,13 @@
 #}
 {% test metric_key_in_vocabulary(model, column_name, vocabulary, vocabulary_column='key') %}
 
+    with facts as (
+        {#- model may be a filtered subquery (a `where` config, an incremental build's test scope) #}
+        select * from {{ model }}
+    )
+
     select distinct facts.{{ column_name }} as unknown_metric_key
-    from {{ model }} as facts
+    from facts
     where
         facts.{{ column_name }} is not null
         and not exists (

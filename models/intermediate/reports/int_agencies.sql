@@ -1,6 +1,10 @@
 -- One row per agency (agency_name + region_code). Descriptive attributes come from the agency's
 -- latest report (report year, then ingested_at, then report_id), so they are deterministic;
 -- contact details come from the latest report that gives each of them.
+-- A table, not a view: dim_agencies and four data tests read it, and each read of a view would
+-- rank every loaded report again. It depends on every report of an agency, so it is rebuilt in full.
+{{ config(materialized='table') }}
+
 with
 
 reports_with_agency as (

@@ -1,14 +1,53 @@
 -- One row per loaded report: the ten headline metric keys of metric_keys.md pivoted from the long
 -- metrics, each with its qualifier. A key the report does not state stays NULL (never 0).
 -- Other keys (t2.*, t3.*, t4.*) stay long in fct_report_metrics.
+-- A table, not a view: five marts and rpt_agency_years read it, and the pivot scans every metric
+-- row. Incremental per report like fct_report_metrics (pre-hook deletes the rows of reports no
+-- longer loaded or re-ingested; reports not present yet are inserted).
+{{
+    config(
+        materialized='incremental',
+        unique_key='report_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        pre_hook="{{ delete_rows_of_changed_reports(ref('int_reports')) }}"
+    )
+}}
+
 with
 
 reports as (
     select * from {{ ref('int_reports') }}
+    {% if is_incremental() %}
+        where report_id not in (select distinct built.report_id from {{ this }} as built)
+    {% endif %}
 ),
 
 report_metrics as (
     select * from {{ ref('stg_ingest__report_metrics') }}
+),
+
+headline_metrics_of_reports as (
+    select
+        report_metrics.report_id,
+        report_metrics.metric_key,
+        report_metrics.value,
+        report_metrics.qualifier
+    from report_metrics
+    inner join reports
+        on report_metrics.report_id = reports.report_id
+    where report_metrics.metric_key in (
+        'proactive.items_new',
+        'proactive.items_cumulative',
+        'proactive.interpretations',
+        'applications.received',
+        'applications.carried_over',
+        'applications.processed',
+        'fees.collected_yuan',
+        'reconsideration.total',
+        'litigation.total',
+        'complaints.total'
+    )
 ),
 
 headline_values_per_report as (
@@ -34,7 +73,7 @@ headline_values_per_report as (
         max(qualifier) filter (where metric_key = 'litigation.total') as litigation_total_qualifier,
         max(value) filter (where metric_key = 'complaints.total') as complaints_total,
         max(qualifier) filter (where metric_key = 'complaints.total') as complaints_total_qualifier
-    from report_metrics
+    from headline_metrics_of_reports
     group by report_id
 ),
 
@@ -63,7 +102,8 @@ reports_with_headlines as (
         headline_values_per_report.litigation_total,
         headline_values_per_report.litigation_total_qualifier,
         headline_values_per_report.complaints_total,
-        headline_values_per_report.complaints_total_qualifier
+        headline_values_per_report.complaints_total_qualifier,
+        reports.ingested_at
     from reports
     left join headline_values_per_report
         on reports.report_id = headline_values_per_report.report_id

@@ -1,3 +1,15 @@
+-- Incremental per report, like fct_report_metrics: rows of reports no longer loaded or re-ingested
+-- are deleted (pre-hook), rows of loaded reports not present yet are inserted.
+{{
+    config(
+        materialized='incremental',
+        unique_key='report_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        pre_hook="{{ delete_rows_of_changed_reports(ref('int_reports')) }}"
+    )
+}}
+
 with
 
 report_facts as (
@@ -5,7 +17,10 @@ report_facts as (
 ),
 
 reports as (
-    select * from {{ ref('dim_reports') }}
+    select * from {{ ref('int_reports') }}
+    {% if is_incremental() %}
+        where report_id not in (select distinct fct.report_id from {{ this }} as fct)
+    {% endif %}
 ),
 
 facts_with_report as (
@@ -25,7 +40,8 @@ facts_with_report as (
         report_facts.start_offset,
         report_facts.end_offset,
         report_facts.section_kind,
-        report_facts.extraction_rule
+        report_facts.extraction_rule,
+        reports.ingested_at
     from report_facts
     inner join reports
         on report_facts.report_id = reports.report_id

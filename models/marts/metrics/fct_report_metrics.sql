@@ -1,23 +1,16 @@
--- Incremental (the largest mart: one row per report per metric key). A report's rows depend only
--- on that report, so a refresh deletes the rows of every report that is no longer loaded (retired,
--- replaced by changed content) or was re-ingested (a new parser version; ingested_at changed) and
--- inserts the rows of the reports not present yet: delete + reinsert per affected report_id, then
--- a merge on metric_id. `dbt build --full-refresh` rebuilds it from scratch.
+-- Incremental (one row per report per metric key). A report's rows depend only on that report, so
+-- a refresh deletes the rows of every report that is no longer loaded (retired, replaced by changed
+-- content) or was re-ingested (a new parser version; ingested_at changed) and inserts the rows of
+-- the reports not present yet: delete + reinsert per report_id (macro delete_rows_of_changed_reports;
+-- the insert replaces whole reports, keyed on report_id, so no metric_id can occur twice).
+-- `dbt build --full-refresh` rebuilds it from scratch.
 {{
     config(
         materialized='incremental',
-        unique_key='metric_id',
+        unique_key='report_id',
         incremental_strategy='delete+insert',
         on_schema_change='sync_all_columns',
-        pre_hook="
-            {% if is_incremental() %}
-            delete from {{ this }} as fct
-            where not exists (
-                select 1 from {{ ref('int_reports') }} as reports
-                where reports.report_id = fct.report_id and reports.ingested_at = fct.ingested_at
-            )
-            {% endif %}
-        "
+        pre_hook="{{ delete_rows_of_changed_reports(ref('int_reports')) }}"
     )
 }}
 

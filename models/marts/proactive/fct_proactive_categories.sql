@@ -1,3 +1,15 @@
+-- Incremental per report, like fct_report_metrics: rows of reports no longer loaded or re-ingested
+-- are deleted (pre-hook), rows of loaded reports not present yet are inserted.
+{{
+    config(
+        materialized='incremental',
+        unique_key='report_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        pre_hook="{{ delete_rows_of_changed_reports(ref('int_reports')) }}"
+    )
+}}
+
 with
 
 proactive_categories as (
@@ -6,6 +18,9 @@ proactive_categories as (
 
 headline_metrics as (
     select * from {{ ref('int_report_headline_metrics') }}
+    {% if is_incremental() %}
+        where report_id not in (select distinct fct.report_id from {{ this }} as fct)
+    {% endif %}
 ),
 
 categories_with_report_total as (
@@ -22,7 +37,8 @@ categories_with_report_total as (
         100.0 * proactive_categories.count / nullif(headline_metrics.proactive_items_new, 0) as computed_percent,
         proactive_categories.evidence,
         proactive_categories.start_offset,
-        proactive_categories.end_offset
+        proactive_categories.end_offset,
+        headline_metrics.ingested_at
     from proactive_categories
     inner join headline_metrics
         on proactive_categories.report_id = headline_metrics.report_id

@@ -1,7 +1,22 @@
+-- Incremental per report, like fct_report_metrics: rows of reports no longer loaded or re-ingested
+-- are deleted (pre-hook), rows of loaded reports not present yet are inserted.
+{{
+    config(
+        materialized='incremental',
+        unique_key='report_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        pre_hook="{{ delete_rows_of_changed_reports(ref('int_reports')) }}"
+    )
+}}
+
 with
 
 headline_metrics as (
     select * from {{ ref('int_report_headline_metrics') }}
+    {% if is_incremental() %}
+        where report_id not in (select distinct fct.report_id from {{ this }} as fct)
+    {% endif %}
 ),
 
 proactive_categories as (
@@ -29,7 +44,8 @@ proactive_disclosures as (
         headline_metrics.proactive_interpretations as interpretations,
         headline_metrics.proactive_interpretations_qualifier as interpretations_qualifier,
         coalesce(category_totals_per_report.category_count, 0) as category_count,
-        category_totals_per_report.category_count_sum
+        category_totals_per_report.category_count_sum,
+        headline_metrics.ingested_at
     from headline_metrics
     left join category_totals_per_report
         on headline_metrics.report_id = category_totals_per_report.report_id

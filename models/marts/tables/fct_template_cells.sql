@@ -1,3 +1,15 @@
+-- Incremental per report, like fct_report_metrics: rows of reports no longer loaded or re-ingested
+-- are deleted (pre-hook), rows of loaded reports not present yet are inserted.
+{{
+    config(
+        materialized='incremental',
+        unique_key='report_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        pre_hook="{{ delete_rows_of_changed_reports(ref('int_reports')) }}"
+    )
+}}
+
 with
 
 table_cells as (
@@ -5,7 +17,10 @@ table_cells as (
 ),
 
 reports as (
-    select * from {{ ref('dim_reports') }}
+    select * from {{ ref('int_reports') }}
+    {% if is_incremental() %}
+        where report_id not in (select distinct fct.report_id from {{ this }} as fct)
+    {% endif %}
 ),
 
 cells_with_report as (
@@ -24,7 +39,8 @@ cells_with_report as (
         table_cells.note,
         table_cells.unit,
         table_cells.start_offset,
-        table_cells.end_offset
+        table_cells.end_offset,
+        reports.ingested_at
     from table_cells
     inner join reports
         on table_cells.report_id = reports.report_id
