@@ -69,6 +69,7 @@ class IngestSummary:
     # Where the landing process spent its time: waiting for parsed windows, and writing them.
     waiting_seconds: float = 0.0
     landing_seconds: float = 0.0
+    ingested_at: datetime | None = None  # the run's timestamp, on every row it wrote
 
     @property
     def changed(self) -> bool:
@@ -335,6 +336,7 @@ def ingest_paths(
     """Ingest files and folders into ``warehouse``; re-ingesting an unchanged file is a no-op."""
     summary = IngestSummary(workers=workers or default_workers())
     ingested_at = datetime.now(UTC).replace(tzinfo=None)
+    summary.ingested_at = ingested_at
     with connect(warehouse) as con:
         ensure_raw_schema(con)
         if plan is None:

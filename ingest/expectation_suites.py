@@ -119,12 +119,34 @@ _MATCHES_REPORT = _Derived(
 )
 
 
+# The DuckDB session variable that narrows the large per-report marts to the reports (re)loaded
+# since a point in time (``govinfo validate --changed-since``); unset (NULL) means every row.
+SCOPE_VARIABLE = "govinfo_validate_since"
+# Marts with many rows per report. Their rows are replaced report by report (delete + insert in
+# the incremental dbt models) and every key includes report_id, so after an incremental refresh
+# only the rows of the reports loaded by it can have changed: those are the rows validated.
+SCOPED_MARTS = frozenset(
+    {
+        "fct_report_metrics",
+        "fct_template_cells",
+        "fct_application_outcomes",
+        "fct_review_litigation",
+        "fct_report_facts",
+        "fct_report_checks",
+    }
+)
+
+
 def _query(table: str, *derived: str | _Derived) -> str:
-    """``select t.*, <derived columns> from marts.<table> t <left joins>``."""
+    """``select t.*, <derived columns> from marts.<table> t <left joins>`` (scoped if large)."""
     items = [d if isinstance(d, _Derived) else _Derived(d) for d in derived]
     cols = ",\n       ".join(("t.*", *(d.column for d in items)))
     joins = "".join(f"\n{d.join}" for d in items if d.join)
-    return f"select {cols}\nfrom marts.{table} t{joins}"
+    scope = ""
+    if table in SCOPED_MARTS:
+        since = f"getvariable('{SCOPE_VARIABLE}')"
+        scope = f"\nwhere {since} is null or t.ingested_at >= {since}"
+    return f"select {cols}\nfrom marts.{table} t{joins}{scope}"
 
 
 # ---------------------------------------------------------------------------------------------

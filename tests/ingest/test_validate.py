@@ -7,7 +7,10 @@ that are closed again, and that GX never fetches a mart's rows.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import filecmp
+import json
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,7 +19,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from ingest.expectation_suites import build_mart_specs
+from ingest.expectation_suites import SCOPED_MARTS, build_mart_specs
 from ingest.validate import (
     _SEARCH_AS_FULL_MATCH,
     DATASOURCE_KWARGS,
@@ -25,6 +28,7 @@ from ingest.validate import (
     ValidationSetupError,
     _close_engines,
     _patch_gx_for_duckdb,
+    configure_context,
     format_outcome,
     validate,
     warehouse_url,
@@ -153,6 +157,13 @@ create table marts.rpt_agency_years as select * from (values
     applications_processed, fees_collected_yuan, reconsideration_total, litigation_total,
     complaints_total, checks_failed);
 """
+
+
+# The large per-report marts carry their report's load time (validate --changed-since scopes them).
+MARTS_SQL += "".join(
+    f"alter table marts.{table} add column ingested_at timestamp default timestamp '2026-01-01 00:00:00';\n"
+    for table in sorted(SCOPED_MARTS)
+)
 
 
 def make_warehouse(path: Path, *corruptions: str) -> Path:
@@ -417,7 +428,7 @@ def _big_metrics(n: int, bad: int) -> list[str]:
     return [
         "insert into marts.fct_report_metrics select 'g' || i, "
         f"'{RID_B}', 'ag2', 2021, 'generated.m' || i, 'generated', i % 100, 'exact', '件', "
-        "'共' || i || '件', 10, 20, 'applications', 'generated', 'text', null "
+        "'共' || i || '件', 10, 20, 'applications', 'generated', 'text', null, timestamp '2026-01-01 00:00:00' "
         f"from range({n}) t(i)",
         f"update marts.fct_report_metrics set qualifier = 'roughly' where metric_id = 'g{bad}'",
     ]
@@ -514,6 +525,23 @@ def test_committed_context_is_unchanged_by_validate(tmp_path: Path) -> None:
     assert str(tmp_path) not in text
 
 
+def test_a_changed_mart_query_updates_the_context_in_one_run(tmp_path: Path) -> None:
+    """An upgrade that changes a mart's query must not fail the first validation after it (GX
+    replaces the query asset, and the stored checkpoint then refers to a stale batch definition)."""
+    context = tmp_path / "expectations"
+    shutil.copytree(REPO / "expectations", context, ignore=shutil.ignore_patterns("uncommitted"))
+    specs = tuple(
+        dataclasses.replace(spec, query=spec.query + "\n-- changed") if spec.table == "fct_fees" else spec
+        for spec in build_mart_specs()
+    )
+    configure_context(context, specs)
+    suite_queries = {
+        path.name: json.loads(path.read_text())["meta"]["query"] for path in (context / "expectations").glob("*.json")
+    }
+    assert suite_queries["marts_fct_fees.json"].endswith("-- changed")
+    assert "-- changed" in (context / "great_expectations.yml").read_text()
+
+
 def test_sql_in_set_and_regex_with_chinese_values(tmp_path: Path) -> None:
     """The DuckDB shims on their own: value sets and regexes over Chinese text, through GX SQL."""
     import great_expectations as gx
@@ -575,3 +603,32 @@ def test_missing_mart_raises_clear_error(tmp_path: Path, context_dir: Path) -> N
     warehouse = make_warehouse(tmp_path / "w.duckdb", "drop table marts.fct_fees")
     with pytest.raises(ValidationSetupError, match=r"missing marts .*marts\.fct_fees"):
         validate(warehouse, context_dir)
+
+
+BAD_QUALIFIER = "update marts.fct_report_metrics set qualifier = 'bogus' where metric_id = '{}'"
+RELOADED = "update marts.fct_report_metrics set ingested_at = timestamp '2026-02-01 00:00:00' where report_id = '{}'"
+
+
+@pytest.mark.parametrize(
+    ("bad_metric", "reloaded_report", "changed_since", "fails"),
+    [
+        pytest.param("m1", RID_B, None, True, id="a full validation sees a bad row of any report"),
+        pytest.param("m1", RID_B, dt.datetime(2026, 2, 1), False, id="scoped: an old report's rows are not read"),
+        pytest.param("m3", RID_B, dt.datetime(2026, 2, 1), True, id="scoped: a reloaded report's bad row fails"),
+    ],
+)
+def test_changed_since_scopes_the_large_marts(
+    tmp_path: Path,
+    context_dir: Path,
+    bad_metric: str,
+    reloaded_report: str,
+    changed_since: dt.datetime | None,
+    fails: bool,
+) -> None:
+    warehouse = make_warehouse(
+        tmp_path / "warehouse.duckdb", BAD_QUALIFIER.format(bad_metric), RELOADED.format(reloaded_report)
+    )
+    outcome = validate(warehouse, context_dir, changed_since)
+    hits = [f for f in outcome.failed if f.table == "marts.fct_report_metrics" and f.columns == ("qualifier",)]
+    assert bool(hits) == fails, format_outcome(outcome)
+    assert outcome.success == (not fails), format_outcome(outcome)
