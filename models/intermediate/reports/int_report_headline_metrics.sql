@@ -4,23 +4,13 @@
 -- A table, not a view: five marts and rpt_agency_years read it, and the pivot scans every metric
 -- row. Incremental per report like fct_report_metrics (pre-hook deletes the rows of reports no
 -- longer loaded or re-ingested; reports not present yet are inserted).
-{{
-    config(
-        materialized='incremental',
-        unique_key='report_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='sync_all_columns',
-        pre_hook="{{ delete_rows_of_changed_reports(ref('int_reports')) }}"
-    )
-}}
+{{ config(**per_report_incremental_config()) }}
 
 with
 
 reports as (
     select * from {{ ref('int_reports') }}
-    {% if is_incremental() %}
-        where report_id not in (select distinct built.report_id from {{ this }} as built)
-    {% endif %}
+    {{ where_report_not_in_this() }}
 ),
 
 report_metrics as (

@@ -4,15 +4,7 @@
 -- the reports not present yet: delete + reinsert per report_id (macro delete_rows_of_changed_reports;
 -- the insert replaces whole reports, keyed on report_id, so no metric_id can occur twice).
 -- `dbt build --full-refresh` rebuilds it from scratch.
-{{
-    config(
-        materialized='incremental',
-        unique_key='report_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='sync_all_columns',
-        pre_hook="{{ delete_rows_of_changed_reports(ref('int_reports')) }}"
-    )
-}}
+{{ config(**per_report_incremental_config()) }}
 
 with
 
@@ -22,9 +14,7 @@ report_metrics as (
 
 reports as (
     select * from {{ ref('int_reports') }}
-    {% if is_incremental() %}
-        where report_id not in (select distinct fct.report_id from {{ this }} as fct)
-    {% endif %}
+    {{ where_report_not_in_this() }}
 ),
 
 metrics_of_loaded_reports as (

@@ -1,22 +1,12 @@
 -- Incremental per report, like fct_report_metrics: rows of reports no longer loaded or re-ingested
 -- are deleted (pre-hook), rows of reports not present yet are taken from fct_template_cells.
-{{
-    config(
-        materialized='incremental',
-        unique_key='report_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='sync_all_columns',
-        pre_hook="{{ delete_rows_of_changed_reports(ref('int_reports')) }}"
-    )
-}}
+{{ config(**per_report_incremental_config()) }}
 
 with
 
 template_cells as (
     select * from {{ ref('fct_template_cells') }}
-    {% if is_incremental() %}
-        where report_id not in (select distinct fct.report_id from {{ this }} as fct)
-    {% endif %}
+    {{ where_report_not_in_this() }}
 ),
 
 review_cells as (

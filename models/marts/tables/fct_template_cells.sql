@@ -1,14 +1,6 @@
 -- Incremental per report, like fct_report_metrics: rows of reports no longer loaded or re-ingested
 -- are deleted (pre-hook), rows of loaded reports not present yet are inserted.
-{{
-    config(
-        materialized='incremental',
-        unique_key='report_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='sync_all_columns',
-        pre_hook="{{ delete_rows_of_changed_reports(ref('int_reports')) }}"
-    )
-}}
+{{ config(**per_report_incremental_config()) }}
 
 with
 
@@ -18,9 +10,7 @@ table_cells as (
 
 reports as (
     select * from {{ ref('int_reports') }}
-    {% if is_incremental() %}
-        where report_id not in (select distinct fct.report_id from {{ this }} as fct)
-    {% endif %}
+    {{ where_report_not_in_this() }}
 ),
 
 cells_with_report as (
