@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.normalize import TextView
+from ingest.normalize import TextView, squeeze
 
 # Also 联系地址 / 通讯地址 / 办公地址: a word before 地址 does not change the value, and starting at the
 # literal lets the search skip ahead instead of trying every position.
@@ -33,7 +33,7 @@ def _first(pattern: re.Pattern[str], flat: TextView) -> str | None:
     match = pattern.search(flat.text)
     if match is None:
         return None
-    return "".join(flat.quote(match.start("v"), match.end("v")).split()).rstrip(".") or None
+    return squeeze(flat.quote(match.start("v"), match.end("v"))).rstrip(".") or None
 
 
 def extract_contact(flat: TextView) -> Contact:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ingest.agencies import agency_type
-from ingest.normalize import TextView
+from ingest.normalize import TextView, squeeze
 from ingest.records import Template
 from ingest.regions import complete_name, parse_prefix, unique_unit_ending
 
@@ -73,11 +73,6 @@ _TOWNSHIP_RULES_RE = re.compile(r"《([\u4e00-\u9fff]{2}[乡镇])")
 _INLINE_SPACE_RE = re.compile(r"[^\S\n]+")
 
 
-def _squeeze(text: str) -> str:
-    """``text`` without whitespace (str.split and regex \\s agree on what whitespace is)."""
-    return "".join(text.split())
-
-
 @dataclass(frozen=True)
 class Metadata:
     """What the report says about itself."""
@@ -93,7 +88,7 @@ class Metadata:
 
 @lru_cache(maxsize=16384)  # the same candidates recur within a report and across reports
 def _clean_agency(candidate: str) -> str | None:
-    candidate = _squeeze(candidate)
+    candidate = squeeze(candidate)
     if candidate.endswith("关于"):  # XX关于2020年度政府信息公开工作的年度报告
         candidate = candidate[:-2]
     candidate = _LEAD_RE.sub("", candidate)
@@ -108,10 +103,10 @@ def _clean_agency(candidate: str) -> str | None:
 def find_title(lines: list[str]) -> tuple[int, str] | None:
     """Index and text of the title line among the first lines (it names the report and a year)."""
     for index, line in enumerate(lines[:25]):
-        compact = _squeeze(line)
+        compact = squeeze(line)
         if len(compact) > 90 or "年" not in compact or not _TITLE_YEAR_RE.search(compact):
             continue
-        joined = compact + (_squeeze(lines[index + 1]) if index + 1 < len(lines) else "")
+        joined = compact + (squeeze(lines[index + 1]) if index + 1 < len(lines) else "")
         if _REPORT_WORDS_RE.search(joined) and _TITLE_END_RE.search(joined):
             if "条例" in compact or "通知" in compact[:4]:
                 continue
@@ -136,7 +131,7 @@ def agency_from_title(lines: list[str], title_index: int, title: str) -> str | N
     if inner and (agency := _clean_agency(inner.group(1))):
         return agency
     for back in range(title_index - 1, max(-1, title_index - 3), -1):
-        previous = _squeeze(lines[back])
+        previous = squeeze(lines[back])
         if previous and len(previous) <= 30 and (agency := _clean_agency(previous)):
             return agency
     return None
@@ -159,7 +154,7 @@ def agency_from_body(flat: str) -> str | None:
 def agency_from_signature(lines: list[str]) -> str | None:
     """The last lines of a report often sign it with the agency name."""
     for line in reversed(lines[-4:]):
-        compact = _squeeze(line)
+        compact = squeeze(line)
         if compact and len(compact) <= 30 and (agency := _clean_agency(compact)):
             return agency
     return None
@@ -282,7 +277,7 @@ def agency_from_chrome(lines: list[str]) -> str | None:
             if position < len(below):
                 candidates.append(below[position])
         for candidate in candidates:
-            if agency := _acceptable(_squeeze(candidate)):
+            if agency := _acceptable(squeeze(candidate)):
                 return agency
     return None
 
@@ -350,8 +345,8 @@ def _signature_under_title(lines: list[str], title_index: int) -> str | None:
     """A body name on the line under the title, followed by a date line (a signature block)."""
     if title_index + 2 >= len(lines):
         return None
-    name = _squeeze(lines[title_index + 1])
-    date = _squeeze(lines[title_index + 2])
+    name = squeeze(lines[title_index + 1])
+    date = squeeze(lines[title_index + 2])
     if _DATE_LINE_RE.fullmatch(date) and len(name) <= 20:
         return _acceptable(name)
     return None
@@ -453,7 +448,7 @@ def extract_metadata(lines_view: TextView, flat_view: TextView) -> Metadata:
     agency = canonical
     if agency and (found := flat.find(agency)) >= 0:
         # Keep the name as printed (traditional characters, original spacing removed).
-        agency = _squeeze(flat_view.quote(found, found + len(agency)))
+        agency = squeeze(flat_view.quote(found, found + len(agency)))
     period_start, period_end = statistics_period(flat)
     year, rule = report_year(flat, title, period_start)
     return Metadata(title, year, agency, period_start, period_end, rule, canonical)

@@ -73,6 +73,11 @@ def _map_char(ch: str) -> str:
     return ch
 
 
+def squeeze(text: str) -> str:
+    """``text`` without any whitespace (str.split and regex ``\\s`` agree on what whitespace is)."""
+    return "".join(text.split())
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 

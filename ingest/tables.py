@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from ingest.normalize import TextView
+from ingest.normalize import TextView, squeeze
 from ingest.records import Check, CheckStatus, Metric, Section, TableCell
 
 NULL_MARKERS = frozenset({"", "/", "／", "-", "--", "—", "——", "\\", "无", "空", "/ "})
@@ -278,10 +278,6 @@ def _blank_token(view: TextView, base: int, row: int) -> Token:
     return Token("", start, start, row, False)
 
 
-def _label_key(text: str) -> str:
-    return "".join(text.split())  # str.split and re's \s agree on what whitespace is
-
-
 Row = tuple[str, Token, list[tuple[Token, CellValue]]]
 # Decides whether a token labels a row (returning the row key), given the rows found so far.
 LabelMatcher = Callable[[Token, list[Row]], str | None]
@@ -393,7 +389,7 @@ def _table3(view: TextView, section: Section, result: TableResult) -> None:
 @lru_cache(maxsize=_CACHE_SIZE)
 def _t2_row(text: str, use_2019: bool) -> str | None:
     """The table-2 row a label names, when the template's table has columns for it."""
-    label = _label_key(text)
+    label = squeeze(text)
     for pattern, prefix, cols_2021, cols_2019 in _T2_PATTERNS:
         if (cols_2019 if use_2019 else cols_2021) and pattern.search(label):
             return prefix
@@ -403,7 +399,7 @@ def _t2_row(text: str, use_2019: bool) -> str | None:
 @lru_cache(maxsize=_CACHE_SIZE)
 def _t3_row(text: str) -> tuple[str | None, bool]:
     """The table-3 row a label names (the first of T3_ROWS that matches), and whether it ends in 其他."""
-    label = _T3_NUMBERING.sub("", _label_key(text))
+    label = _T3_NUMBERING.sub("", squeeze(text))
     if _T3_ANY_ROW.search(label) is None:  # most texts are no label: one scan instead of one per row
         return None, False
     key = next(key for key, pattern in _T3_PATTERNS if pattern.search(label))
