@@ -381,21 +381,7 @@ def _land_parsed(
         results: list[FileResult] = []
         report_rows: dict[str, list[pl.DataFrame]] = {name: [] for name in REPORT_TABLES}
         for chunk in window:
-            kept: list[int] = []
-            for index, (result, template) in enumerate(zip(chunk.results, chunk.templates, strict=True)):
-                source = result.source_path
-                if result.status == "loaded":
-                    holder = loaded_by_sha.get(result.sha256)
-                    if holder is not None and holder != source:
-                        result.status = "duplicate"
-                        result.error = f"{source}: same content as {holder} (sha256 {result.sha256[:16]})"
-                    else:
-                        loaded_by_sha[result.sha256] = source
-                        kept.append(index)
-                        summary.templates[template or "unknown"] += 1
-                summary.status[result.status] += 1
-                if result.status == "quarantined" and result.error:
-                    summary.quarantined.append(result.error)
+            kept = _settle_statuses(chunk, loaded_by_sha, summary)
             results.extend(chunk.results)
             for name, frame in chunk.rows.items():
                 if len(kept) < len(chunk.results):  # duplicates' rows are not landed
@@ -404,3 +390,26 @@ def _land_parsed(
         summary.parsed += len(results)
         land(con, files_frame(results, ingested_at), {name: pl.concat(frames) for name, frames in report_rows.items()})
         summary.landing_seconds += time.perf_counter() - started
+
+
+def _settle_statuses(chunk: ParsedChunk, loaded_by_sha: dict[str, str], summary: IngestSummary) -> list[int]:
+    """Mark a loaded file whose bytes another file already holds as ``duplicate``; count statuses.
+
+    Returns the indexes of the chunk's results whose report rows are landed.
+    """
+    kept: list[int] = []
+    for index, (result, template) in enumerate(zip(chunk.results, chunk.templates, strict=True)):
+        source = result.source_path
+        if result.status == "loaded":
+            holder = loaded_by_sha.get(result.sha256)
+            if holder is not None and holder != source:
+                result.status = "duplicate"
+                result.error = f"{source}: same content as {holder} (sha256 {result.sha256[:16]})"
+            else:
+                loaded_by_sha[result.sha256] = source
+                kept.append(index)
+                summary.templates[template or "unknown"] += 1
+        summary.status[result.status] += 1
+        if result.status == "quarantined" and result.error:
+            summary.quarantined.append(result.error)
+    return kept
