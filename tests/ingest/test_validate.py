@@ -20,14 +20,12 @@ import duckdb
 import pytest
 
 from ingest.expectation_suites import SCOPED_MARTS, build_mart_specs
+from ingest.gx_duckdb import SEARCH_AS_FULL_MATCH, close_engines, patch_gx_for_duckdb
 from ingest.validate import (
-    _SEARCH_AS_FULL_MATCH,
     DATASOURCE_KWARGS,
     PARTIAL_UNEXPECTED_COUNT,
     ValidationOutcome,
     ValidationSetupError,
-    _close_engines,
-    _patch_gx_for_duckdb,
     configure_context,
     format_outcome,
     validate,
@@ -547,7 +545,7 @@ def test_sql_in_set_and_regex_with_chinese_values(tmp_path: Path) -> None:
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
-    _patch_gx_for_duckdb()
+    patch_gx_for_duckdb()
     warehouse = make_warehouse(tmp_path / "w.duckdb")
     ctx = gx.get_context(mode="ephemeral")
     try:
@@ -568,7 +566,7 @@ def test_sql_in_set_and_regex_with_chinese_values(tmp_path: Path) -> None:
         assert not regex.success and regex.result["partial_unexpected_list"] == ["张店区教育局"]
         assert not regex.exception_info.get("raised_exception")
     finally:
-        _close_engines(ctx)
+        close_engines(ctx)
     with duckdb.connect(str(warehouse)) as con:  # read-write: GX closed its connection
         con.execute("select 1")
 
@@ -580,7 +578,7 @@ def test_regex_rewrite_keeps_search_semantics(pattern: str) -> None:
     with duckdb.connect() as con:
         rows = con.execute(
             "select v, regexp_matches(v, $p), regexp_full_match(v, $w) from unnest($values) t(v)",
-            {"p": pattern, "w": _SEARCH_AS_FULL_MATCH.format(pattern), "values": values},
+            {"p": pattern, "w": SEARCH_AS_FULL_MATCH.format(pattern), "values": values},
         ).fetchall()
     assert [r[1] for r in rows] == [r[2] for r in rows], rows
     assert len(rows) == len(values)
