@@ -256,11 +256,29 @@ class ParsedChunk:
 def parse_chunk(sources: Sequence[str], max_bytes: int, ingested_at: datetime) -> ParsedChunk:
     """Parse files (in a worker) and turn their reports into frames for landing."""
     results = [parse_file(source, max_bytes) for source in sources]
-    rows = report_frames(results, ingested_at)
+    try:
+        rows = report_frames(results, ingested_at)
+    except Exception:  # noqa: BLE001 - one report's value does not fit its column: find it, keep the rest
+        for result in results:
+            _quarantine_if_unlandable(result, ingested_at)
+        rows = report_frames(results, ingested_at)
     templates: list[str | None] = [result.report.template if result.report is not None else None for result in results]
     for result in results:
         result.report = None  # its rows are in the frames
     return ParsedChunk(results, templates, rows)
+
+
+def _quarantine_if_unlandable(result: FileResult, ingested_at: datetime) -> None:
+    """Quarantine a loaded result whose rows the raw tables cannot hold (a 25-digit count, say)."""
+    if result.status != "loaded":
+        return
+    try:
+        report_frames([result], ingested_at)
+    except Exception as exc:  # noqa: BLE001 - whatever the reason, the file is named and the batch goes on
+        problem = str(exc).splitlines()[0][:160]
+        result.status = "quarantined"
+        result.error = f"{result.source_path}: a figure cannot be stored in the raw tables ({problem})"
+        result.report = None
 
 
 def _parse_chunk_star(args: tuple[list[str], int, datetime]) -> ParsedChunk:

@@ -143,3 +143,19 @@ def test_news_and_notices_are_not_reports(tmp_path: Path) -> None:
     errors = _rows(tmp_path / "govinfo.duckdb", "select status, error from raw.report_files")
     assert [status for status, _ in errors] == ["quarantined", "quarantined"]
     assert all("not a report" in str(error) for _, error in errors)
+
+
+def test_a_figure_too_large_for_its_column_quarantines_only_its_file(tmp_path: Path) -> None:
+    # 3×10^22 items does not fit raw.proactive_categories.count (BIGINT): that file is quarantined
+    # with a reason naming it, and the other file of the same chunk still loads.
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    (folder / "huge.txt").write_text(text.replace("概况信息3条", "概况信息30000000000000000000000条"), encoding="utf-8")
+    (folder / "ok.txt").write_text(text, encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    summary = ingest_paths([folder], warehouse, workers=1)
+    rows = dict(_rows(warehouse, "select regexp_extract(source_path, '[a-z]+\\.txt$'), status from raw.report_files"))
+    assert rows == {"huge.txt": "quarantined", "ok.txt": "loaded"}
+    assert summary.quarantined and "huge.txt: a figure cannot be stored in the raw tables" in summary.quarantined[0]
+    assert _rows(warehouse, "select count(*) from raw.reports") == [(1,)]
