@@ -15,12 +15,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
-import re
 import time
-import zipfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,9 +29,10 @@ import duckdb
 import polars as pl
 
 from ingest import PARSER_VERSION
+from ingest.admission import admit_file, file_sha256
 from ingest.land import connect, ensure_raw_schema, land, retire_files
-from ingest.pipeline import discover, process_file
-from ingest.readers import DEFAULT_MAX_BYTES, file_format
+from ingest.pipeline import discover
+from ingest.readers import DEFAULT_MAX_BYTES
 from ingest.records import FileResult
 from ingest.rows import FILE_COLUMN, REPORT_TABLES, files_frame, report_frames
 
@@ -43,17 +41,7 @@ from ingest.rows import FILE_COLUMN, REPORT_TABLES, files_frame, report_frames
 # (about 0.8 GB in the landing process at 2,000).
 BATCH_SIZE = 2000
 CHUNK_SIZE = 25  # files per worker task: results come back as one set of frames per chunk
-# Text formats are parsed character by character; bigger texts than this are not annual reports
-# (a full report is 10–200 KB) and would cost seconds and hundreds of MB each, so they are refused.
-MAX_TEXT_BYTES = 4 * 1024 * 1024
-TEXT_FORMATS = frozenset({"txt", "text", "md", "markdown", "html", "htm", "shtml"})
-# A zip container (.docx, .xlsx, …) expanding to more than this, or at a ratio above ZIP_MAX_RATIO,
-# is a zip bomb as far as an annual report is concerned: refused before any reader inflates it.
-ZIP_MAX_UNCOMPRESSED = 200 * 1024 * 1024
-ZIP_MAX_RATIO = 200
 PARALLEL_MIN_FILES = 64  # below this, worker start-up costs more than it saves
-_NOTICE_TITLE = re.compile(r"(通知|通告|公告|公示|函|决定|批复|意见|办法|讲话|简报)[\s。.!！]*$")
-_REPORT_VOCABULARY = ("信息公开", "信息公開")
 
 
 @dataclass
@@ -120,18 +108,6 @@ class IngestPlan:
         return not self.to_parse and not self.to_retire
 
 
-def file_sha256(path: Path) -> str | None:
-    """SHA-256 of a file, streamed (constant memory); None when it cannot be read."""
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
-
 def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
     """Every path in ``raw.report_files`` (empty when the raw layer does not exist yet)."""
     try:
@@ -176,73 +152,6 @@ def plan_ingest(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], retire_mi
     return IngestPlan(files, to_parse, to_retire, unchanged)
 
 
-def not_a_report_reason(result: FileResult, text: str) -> str | None:
-    """Why a loaded result is not an annual report (None when it is, or may be, one).
-
-    Only texts with no figures at all are examined: a notice (its first line ends with 通知, 公告…)
-    or a text that never mentions 信息公开 (a news article, say) is not a report.
-    """
-    report = result.report
-    if report is None or report.metrics or report.categories:
-        return None
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    notice = _NOTICE_TITLE.search(first_line[:120])
-    if notice:
-        kind, head = notice.group(1), first_line[:40]
-        return f"{result.source_path}: not a report: a {kind} (first line '{head}') with no figures"
-    if not any(word in text for word in _REPORT_VOCABULARY):
-        return f"{result.source_path}: not a report: no figures and no 信息公开 vocabulary (news or another document)"
-    return None
-
-
-def zip_bomb_reason(path: Path, size: int) -> str | None:
-    """Why a zip container is refused unopened (too large or too compressed when inflated), or None."""
-    try:
-        with path.open("rb") as handle:
-            if handle.read(4) != b"PK\x03\x04":
-                return None
-        with zipfile.ZipFile(path) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-    except (OSError, zipfile.BadZipFile, ValueError):
-        return None  # not a readable zip: the reader reports it
-    if inflated > ZIP_MAX_UNCOMPRESSED or inflated > ZIP_MAX_RATIO * max(size, 1):
-        return (
-            f"zip container inflates to {inflated:,} bytes from {size:,} "
-            f"(limit {ZIP_MAX_UNCOMPRESSED:,} bytes, ratio {ZIP_MAX_RATIO}); refused as a zip bomb"
-        )
-    return None
-
-
-def parse_file(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
-    """Parse one file (in a worker): size guard, :func:`process_file`, then the not-a-report rule."""
-    path = Path(source)
-    fmt = file_format(path)
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0
-    if fmt in TEXT_FORMATS and size > min(MAX_TEXT_BYTES, max_bytes):
-        sha = file_sha256(path) or ""
-        limit = min(MAX_TEXT_BYTES, max_bytes)
-        too_big = f"{source}: .{fmt} file is {size:,} bytes, over the {limit:,}-byte limit for a text report"
-        return FileResult(source, sha, size, fmt, None, "quarantined", too_big)
-    bomb = zip_bomb_reason(path, size)
-    if bomb is not None:
-        return FileResult(source, file_sha256(path) or "", size, fmt, None, "quarantined", f"{source}: {bomb}")
-    try:
-        result = process_file(path, source, max_bytes, keep_text=True)
-    except Exception as exc:  # noqa: BLE001 - a reader bug (RecursionError…) must not stop the batch
-        crash = f"{source}: reader error {type(exc).__name__}: {str(exc)[:200]}"
-        return FileResult(source, file_sha256(path) or "", size, fmt, None, "quarantined", crash)
-    reason = not_a_report_reason(result, result.text) if result.status == "loaded" and result.text else None
-    result.text = None  # the text stays in the worker: results cross a process boundary
-    if reason is not None:
-        result.status = "quarantined"
-        result.error = reason
-        result.report = None
-    return result
-
-
 @dataclass
 class ParsedChunk:
     """A few parsed files, as they come back from a worker: results without their reports
@@ -253,9 +162,12 @@ class ParsedChunk:
     rows: dict[str, pl.DataFrame]
 
 
-def parse_chunk(sources: Sequence[str], max_bytes: int, ingested_at: datetime) -> ParsedChunk:
+def parse_chunk(
+    sources: Sequence[str], max_bytes: int, ingested_at: datetime, roots: tuple[str, ...] = ()
+) -> ParsedChunk:
     """Parse files (in a worker) and turn their reports into frames for landing."""
-    results = [parse_file(source, max_bytes) for source in sources]
+    folders = [Path(root) for root in roots]
+    results = [admit_file(source, folders, max_bytes) for source in sources]
     try:
         rows = report_frames(results, ingested_at)
     except Exception:  # noqa: BLE001 - one report's value does not fit its column: find it, keep the rest
@@ -281,7 +193,7 @@ def _quarantine_if_unlandable(result: FileResult, ingested_at: datetime) -> None
         result.report = None
 
 
-def _parse_chunk_star(args: tuple[list[str], int, datetime]) -> ParsedChunk:
+def _parse_chunk_star(args: tuple[list[str], int, datetime, tuple[str, ...]]) -> ParsedChunk:
     return parse_chunk(*args)
 
 
@@ -294,19 +206,19 @@ def default_workers() -> int:
 
 
 def parse_files(
-    paths: Sequence[Path], max_bytes: int, workers: int, ingested_at: datetime
+    paths: Sequence[Path], max_bytes: int, workers: int, ingested_at: datetime, roots: tuple[str, ...] = ()
 ) -> Iterator[list[ParsedChunk]]:
     """Parse files in order, yielding windows of at most BATCH_SIZE files (two windows in flight)."""
     sources = [str(path) for path in paths]
     windows = [sources[i : i + BATCH_SIZE] for i in range(0, len(sources), BATCH_SIZE)]
     if workers <= 1 or len(sources) < PARALLEL_MIN_FILES:
         for window in windows:
-            yield [parse_chunk(window, max_bytes, ingested_at)]
+            yield [parse_chunk(window, max_bytes, ingested_at, roots)]
         return
 
-    def chunks(window: list[str]) -> list[tuple[list[str], int, datetime]]:
+    def chunks(window: list[str]) -> list[tuple[list[str], int, datetime, tuple[str, ...]]]:
         size = max(1, min(CHUNK_SIZE, len(window) // (workers * 4)))
-        return [(window[i : i + size], max_bytes, ingested_at) for i in range(0, len(window), size)]
+        return [(window[i : i + size], max_bytes, ingested_at, roots) for i in range(0, len(window), size)]
 
     # spawn, not fork: the parent has DuckDB and polars threads, which fork() must not copy.
     context = multiprocessing.get_context("spawn")
@@ -371,11 +283,12 @@ def ingest_paths(
             retire_files(con, plan.to_retire, ingested_at)
             summary.retired = len(plan.to_retire)
         reparsed = {str(path) for path in plan.to_parse}
-        _land_parsed(con, plan.to_parse, max_bytes, summary, _loaded_by_sha(con, reparsed), ingested_at)
+        roots = tuple(str(path) for path in paths if path.is_dir())
+        _land_parsed(con, plan.to_parse, max_bytes, summary, _loaded_by_sha(con, reparsed), ingested_at, roots)
         orphans = _orphaned_duplicates(con)
         if orphans:
             before = summary.status["loaded"]
-            _land_parsed(con, orphans, max_bytes, summary, _loaded_by_sha(con, set()), ingested_at)
+            _land_parsed(con, orphans, max_bytes, summary, _loaded_by_sha(con, set()), ingested_at, roots)
             summary.promoted = summary.status["loaded"] - before
     return summary
 
@@ -387,8 +300,9 @@ def _land_parsed(
     summary: IngestSummary,
     loaded_by_sha: dict[str, str],
     ingested_at: datetime,
+    roots: tuple[str, ...] = (),
 ) -> None:
-    windows = parse_files(files, max_bytes, summary.workers, ingested_at)
+    windows = parse_files(files, max_bytes, summary.workers, ingested_at, roots)
     while True:
         started = time.perf_counter()
         window = next(windows, None)

@@ -182,11 +182,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from ingest.pipeline import process_file
+    from ingest.admission import admit_file
 
     for path in args.files:
-        # source_path is echoed exactly as given, for outside tooling to join on.
-        result = process_file(path, str(path))
+        # source_path is echoed exactly as given, for outside tooling to join on; the admission rule is
+        # the one ingest applies, so a file quarantined there is quarantined here.
+        result = admit_file(str(path))
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
     return 0
 

@@ -1,4 +1,7 @@
-"""Files to results: hash, read, parse — never raising for bad input (it is quarantined instead)."""
+"""Files to results: hash, read, parse — never raising for bad input (it is quarantined instead).
+
+This is the parse step alone; :func:`ingest.admission.admit_file` adds the rules deciding whether a
+file is admitted as a report (symlinks, size and zip-bomb guards, not-a-report)."""
 
 from __future__ import annotations
 
@@ -11,10 +14,6 @@ from pathlib import Path
 from ingest.extract import extract_report
 from ingest.readers import DEFAULT_MAX_BYTES, Document, ReadError, file_format, read_document
 from ingest.records import FileResult, Report
-
-REPORT_SUFFIXES = {
-    ".txt", ".md", ".markdown", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".doc", ".wps", ".pdf",
-}  # fmt: skip
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:

@@ -19,7 +19,16 @@ from ingest.formats.html import read_html
 from ingest.formats.legacy import read_legacy_word
 from ingest.formats.pdf import read_pdf
 
-__all__ = ["DEFAULT_MAX_BYTES", "Document", "ReadError", "file_format", "read_document", "sniff_format"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "READERS",
+    "TEXT_READER_FORMATS",
+    "Document",
+    "ReadError",
+    "file_format",
+    "read_document",
+    "sniff_format",
+]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -48,6 +57,9 @@ READERS: dict[str, Reader] = {
     "doc": read_legacy_word,
     "wps": read_legacy_word,
 }
+# Formats read character by character from text (plain text, markdown, HTML): their size is
+# bounded more tightly than binary containers (see ingest.admission).
+TEXT_READER_FORMATS = frozenset(fmt for fmt, reader in READERS.items() if reader in (read_text_file, read_html))
 # Formats users have that no reader handles: quarantined with what to do instead.
 UNSUPPORTED_HINTS = {
     "rtf": "save it as .docx or .txt",
