@@ -126,7 +126,8 @@ def _parser() -> argparse.ArgumentParser:
 
     run = add(
         "run",
-        "The main job: (sample if needed,) ingest, dbt build, validate, print a summary.",
+        "The main job: (sample if needed,) the refresh orchestrator on a folder (ingest, dbt build, "
+        "validate, publish), then a summary.",
         "govinfo run ~/reports --warehouse warehouse/govinfo.duckdb",
         _cmd_run,
     )
@@ -241,9 +242,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from ingest.batch import ingest_paths
-    from ingest.dbt_runner import run_dbt
-    from ingest.validate import format_outcome, validate
+    from ingest.refresh import refresh
 
     timings: list[tuple[str, float]] = []
     reports = args.reports
@@ -258,28 +257,22 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if not reports.exists():
         print(f"govinfo run: {reports} does not exist", file=sys.stderr)
         return 2
-    started = time.perf_counter()
-    summary = ingest_paths([reports], args.warehouse)
-    timings.append(("ingest", time.perf_counter() - started))
-    started = time.perf_counter()
-    build_code = run_dbt(["build", "--quiet"], args.warehouse)
-    timings.append(("dbt build", time.perf_counter() - started))
-    if build_code != 0:
-        print("dbt build failed; see the output above", file=sys.stderr)
-        return build_code
-    started = time.perf_counter()
-    outcome = validate(args.warehouse, args.context_dir)
-    timings.append(("validate", time.perf_counter() - started))
-    failed_checks = _failed_report_checks(args.warehouse)
+    # The same orchestrator as `govinfo refresh`: ingest, dbt build and validation on a copy,
+    # published only when everything passed.
+    result = refresh(reports, args.warehouse, args.context_dir)
+    timings.extend(result.timings.items())
     print()
     print("== govinfo run summary ==")
     print(f"input: {reports}")
-    print(summary.format())
-    print(f"report consistency findings (fct_report_checks status=fail): {failed_checks}")
-    print(format_outcome(outcome))
-    print(f"warehouse: {args.warehouse.resolve()}  (BI: schema marts, e.g. marts.rpt_agency_years)")
+    if result.summary is not None:
+        print(result.summary.format())
+    print(result.message)
+    if args.warehouse.exists():
+        failed_checks = _failed_report_checks(args.warehouse)
+        print(f"report consistency findings (fct_report_checks status=fail): {failed_checks}")
+        print(f"warehouse: {args.warehouse.resolve()}  (BI: schema marts, e.g. marts.rpt_agency_years)")
     print("timings: " + ", ".join(f"{name} {seconds:.1f}s" for name, seconds in timings))
-    return 0 if outcome.success else 1
+    return result.code
 
 
 def _failed_report_checks(warehouse: Path) -> int:
