@@ -100,6 +100,9 @@ class TableCell:
     unit: str | None
     start: int
     end: int
+    # How the value was read (table.t3.labelled, table.t3.aligned, …); last and defaulted so
+    # positional constructors written before it keep working.
+    rule: str = ""
 
 
 @dataclass(frozen=True)
