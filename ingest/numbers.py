@@ -24,6 +24,9 @@ _CN_DIGITS = {
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+# A numeral names a figure only with a digit or 十 in it: 万元 / 千家万户 / 上百家 / 百项 are units
+# and idioms, and reading them as 10000 / 1000 / 100 invents values no one printed.
+_CN_FIGURE = re.compile("[零〇一二两三四五六七八九十]")
 
 # Counting units seen in reports; 人次 before 人 and 万元 before 元 so the longer unit wins.
 COUNT_UNITS = tuple("人次 条 件 篇 项 次 个 份 起 宗 期 场 大类 类 批 所 幅 名 家 户 张 册 栏目 人".split())
@@ -56,6 +59,7 @@ NUMBER_RE = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
     r"(?P<mult>万(?!元)|亿)?"  # 50万人次; 万元 stays a unit
     r"(?P<suf>余|多|以上)?"
+    r"(?P<mult2>万(?!元)|亿)?"  # 20余万条: the multiplier after the qualifier
     rf"(?P<unit>{_UNIT_ALT})?"
     r"(?P<post>左右|以上)?"
 )
@@ -78,8 +82,11 @@ class Quantity(NamedTuple):
 
 
 def parse_chinese_numeral(text: str) -> int | None:
-    """Parse a Chinese numeral (十二, 一百零五, 两千三百, 三万) to an int; None if malformed."""
-    if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
+    """Parse a Chinese numeral (十二, 一百零五, 两千三百, 三万) to an int; None if malformed.
+
+    Units alone (万, 百, 千万) are no numeral: None.
+    """
+    if not text or any(ch not in CN_NUMERAL_CHARS for ch in text) or not _CN_FIGURE.search(text):
         return None
     if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:
         # Digit-by-digit form (二〇一八): positional.
@@ -126,11 +133,11 @@ def iter_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """All quantities in ``text[start:end]``; a bare Chinese numeral counts only with a unit."""
     out: list[Quantity] = []
     for match in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
-        pre, num, mult, suf, unit, post = match.groups()
+        pre, num, mult, suf, mult2, unit, post = match.groups()
         if not num:
             continue
         arabic = num[0].isdigit()
-        if not arabic and not unit:
+        if not arabic and (not unit or not _CN_FIGURE.search(num)):
             continue
         num_start, num_end = match.span(2)
         if num_start > 0:
@@ -144,8 +151,9 @@ def iter_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         value = parse_number(num)
         if value is None:
             continue
-        if mult:
-            value *= 10_000 if mult == "万" else 100_000_000
+        multiplier = mult or mult2
+        if multiplier:
+            value *= 10_000 if multiplier == "万" else 100_000_000
         qualifier: Qualifier = _PREFIX[pre] if pre else "exact"
         if suf:
             qualifier = _SUFFIX[suf]

@@ -22,6 +22,9 @@ from ingest.numbers import iter_quantities, parse_chinese_numeral
         pytest.param("两件", 2, "exact", "件", id="两"),
         pytest.param("收费1,234.5元", 1234.5, "exact", "元", id="thousands separator and decimal"),
         pytest.param("采购总金额160.5964万元", 160.5964, "exact", "万元", id="万元 unit wins over 元"),
+        pytest.param("累计主动公开政府信息20余万条", 200_000, "at_least", "条", id="万 after 余 multiplies"),
+        pytest.param("全年收到申请三件", 3, "exact", "件", id="chinese digit with unit"),
+        pytest.param("累计十万条", 100_000, "exact", "条", id="十万 has a figure (十)"),
     ],
 )
 def test_quantity(text: str, value: float, qualifier: str, unit: str) -> None:
@@ -38,6 +41,11 @@ def test_quantity(text: str, value: float, qualifier: str, unit: str) -> None:
         pytest.param("第二十条第(一)项", id="article ordinal is not a count"),
         pytest.param("2018年1月1日", id="dates are not counts"),
         pytest.param("一是加强领导", id="bare chinese numeral without unit"),
+        pytest.param("第二十条第(八)项 本年收费金额(单位:万元)", id="header: 万元 without a figure is no 10000 元"),
+        pytest.param("本年收费金额（单位：万元）", id="header with full-width brackets: no figure"),
+        pytest.param("惠及上百家企业", id="上百家 is an idiom, not 100"),
+        pytest.param("服务千家万户", id="千家万户 is an idiom, not 1000 households"),
+        pytest.param("实施民生百项工程", id="百项 without a digit is no count"),
     ],
 )
 def test_not_a_quantity(text: str) -> None:
@@ -58,3 +66,15 @@ def test_not_a_quantity(text: str) -> None:
 )
 def test_chinese_numeral(text: str, value: int) -> None:
     assert parse_chinese_numeral(text) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("万", id="万 alone is a unit"),
+        pytest.param("百", id="百 alone is no figure"),
+        pytest.param("千万", id="千万 (by all means) is no figure"),
+    ],
+)
+def test_units_alone_are_no_numeral(text: str) -> None:
+    assert parse_chinese_numeral(text) is None
