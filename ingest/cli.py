@@ -114,6 +114,37 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when a field's accuracy is below ACC (repeatable)",
     )
 
+    coverage = add(
+        "coverage",
+        "Measure a corpus without metric gold: per template, the share of reports with year, agency and "
+        "region resolved, tables 2-4 complete and R1-R4 holding; values per rule; files falling short; "
+        "with --meta, metadata accuracy against a meta.jsonl.",
+        "govinfo coverage ../shared/corpus/wild --meta ../shared/corpus/wild/meta.jsonl "
+        "--min-field year=0.98 --min-field template=0.98",
+        _cmd_coverage,
+    )
+    coverage.add_argument("paths", nargs="+", type=Path, help="report files or folders (searched recursively)")
+    coverage.add_argument(
+        "--meta", type=Path, default=None, help="meta.jsonl (report_year, agency_name, template, province per file)"
+    )
+    coverage.add_argument(
+        "--min-field",
+        action="append",
+        default=[],
+        metavar="FIELD=ACC",
+        help="exit 1 when accuracy against --meta is below ACC; FIELD is year, agency, template or province "
+        "(repeatable)",
+    )
+    coverage.add_argument(
+        "--min-share",
+        action="append",
+        default=[],
+        metavar="NAME=SHARE",
+        help="exit 1 when the share over all files is below SHARE; NAME is year, agency, region, "
+        "tables_complete or identities_hold (repeatable)",
+    )
+    coverage.add_argument("--json", action="store_true", help="print one JSON object instead of the text report")
+
     sample = add(
         "sample",
         "Write a deterministic synthetic corpus (texts/ and gold/ truth JSON).",
@@ -209,6 +240,23 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         accuracy = score.accuracy(name)
         if accuracy is None or accuracy < float(floor):
             failures.append(f"{name} accuracy {accuracy} is below the floor {floor}")
+    for failure in failures:
+        print(f"FLOOR FAILED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from ingest.coverage import floor_failures, format_report, measure
+
+    if args.min_field and args.meta is None:
+        print("govinfo coverage: --min-field needs --meta", file=sys.stderr)
+        return 2
+    report = measure(args.paths, args.meta)
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report))
+    failures = floor_failures(report, args.min_field, args.min_share)
     for failure in failures:
         print(f"FLOOR FAILED: {failure}", file=sys.stderr)
     return 1 if failures else 0
