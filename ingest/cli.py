@@ -154,6 +154,12 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument("--n", type=int, default=200, help="number of reports")
     sample.add_argument("--seed", type=int, default=20260101, help="random seed")
     sample.add_argument("--out", type=Path, default=DEFAULT_SAMPLE, help="output folder")
+    sample.add_argument(
+        "--presentation",
+        default=None,
+        help="every standard report in one presentation (pipe, cell_per_line, markdown, labels_apart, "
+        "labels_interleaved, glued, t4_pieces, t4_garbled, short_rows), or 'mixed' for all at their shares",
+    )
 
     run = add(
         "run",
@@ -266,7 +272,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     from ingest.sample import generate
 
     started = time.perf_counter()
-    written = generate(args.n, args.seed, args.out)
+    written = generate(args.n, args.seed, args.out, args.presentation)
     print(
         f"wrote {len(written)} reports to {args.out}/texts (truth in {args.out}/gold) "
         f"in {time.perf_counter() - started:.2f}s"

@@ -21,6 +21,7 @@ from typing import Any
 
 from ingest.sample.agencies import pick_agency
 from ingest.sample.doc import Doc
+from ingest.sample.layouts import LAYOUTS, Layout, pick_layout
 from ingest.sample.narrative import build_narrative
 from ingest.sample.rand import pick, rint
 from ingest.sample.render import (
@@ -55,23 +56,54 @@ def report_id(i: int) -> str:
     return f"sample_{i:06d}"
 
 
-def make_report(i: int, seed: int) -> SampleReport:
-    """Build report i for seed, in memory (same result on every call and every machine)."""
+# Values of ``presentation`` besides a single presentation's name.
+MIXED = "mixed"  # the base presentations and every layout at its share (LAYOUT_SHARES)
+ALL_PRESENTATIONS = (*PRESENTATIONS, *LAYOUTS)
+
+
+def make_report(i: int, seed: int, presentation: str | None = None) -> SampleReport:
+    """Build report i for seed, in memory (same result on every call and every machine).
+
+    ``presentation`` None is the long-standing mix (prose, pipe, cell_per_line, markdown; no
+    layouts), so existing samples keep their bytes. ``"mixed"`` adds the real-world layouts of
+    :mod:`ingest.sample.layouts` at their shares of standard reports; a presentation's name makes
+    every report a standard-template report in that presentation. A layout draws from its own
+    stream, so a report's figures and prose do not depend on which of these was asked for.
+    """
+    if presentation is not None and presentation != MIXED and presentation not in ALL_PRESENTATIONS:
+        raise ValueError(f"unknown presentation {presentation!r}; one of {MIXED}, {', '.join(ALL_PRESENTATIONS)}")
     rng = Random(f"{seed}:{i}")
+    layout_rng = Random(f"{seed}:{i}:layout")
     r = rng.random()
+    if presentation not in (None, MIXED) and r < TEMPLATE_MIX[0][0]:
+        r = TEMPLATE_MIX[0][0] + r * (1 - TEMPLATE_MIX[0][0]) / TEMPLATE_MIX[0][0]  # a standard report instead
     template, first, last = next((t, a, b) for p, t, a, b in TEMPLATE_MIX if r < p)
     year = rint(rng, first, last + 1)
     doc = Doc(rng=rng, year=year, agency=pick_agency(rng, year))
     doc.spaced_numbers = rng.random() < 0.08
     doc.indent = pick(rng, ("", "", "", "　　", "    "))
-    presentation = "prose" if template == "narrative" else pick(rng, PRESENTATIONS)
+    base = "prose" if template == "narrative" else pick(rng, PRESENTATIONS)
+    name: str | None = None
+    if template != "narrative":
+        if presentation in PRESENTATIONS:
+            base = presentation
+        elif presentation == MIXED:
+            name = pick_layout(layout_rng)
+        elif presentation is not None:
+            name = presentation
+    layout = None if name is None else Layout.make(name, layout_rng, base, template)
+    presentation = base if layout is None else layout.name
     markdown = presentation == "markdown"
     title_shown = rng.random() < 0.95
 
     if template == "narrative":
         build_narrative(doc, title_shown)
     else:
-        build_standard(doc, template, presentation, title_shown)
+        build_standard(doc, template, base, title_shown, layout)
+    glued = layout is not None and layout.name == "glued"
+    if layout is not None:
+        doc.notes.append(f"tables printed {layout.name} (else {layout.base})")
+        doc.notes.extend(layout.notes)
 
     blocks: list[str] = []
     if rng.random() < 0.25:
@@ -80,14 +112,15 @@ def make_report(i: int, seed: int) -> SampleReport:
         blocks.append(title_block(rng, doc.agency.name, year, markdown))
     else:
         doc.notes.append("no title line: body and year named in the preamble")
-    if rng.random() < 0.15:
+    if rng.random() < 0.15 and not glued:  # a footer's page number would glue onto a table's digits
         blocks.extend(with_page_footers(rng, doc.blocks))
         doc.notes.append("page footers between blocks")
     else:
         blocks.extend(doc.blocks)
     if rng.random() < 0.4:
         blocks.extend(bottom_chrome(rng, doc.agency.name, year))
-    text = ("\n\n" if rng.random() < 0.4 else "\n").join(blocks) + "\n"
+    # A glued page had its markup stripped with nothing put in its place: one line, no breaks.
+    text = "".join(blocks).replace("\n", "") if glued else ("\n\n" if rng.random() < 0.4 else "\n").join(blocks) + "\n"
 
     metrics = doc.metrics
     if rng.random() < 0.1:
@@ -121,6 +154,10 @@ def make_report(i: int, seed: int) -> SampleReport:
         "findings": doc.findings,
         "notes": "synthetic (ingest.sample); " + ("; ".join(doc.notes) or "plain"),
     }
+    if layout is not None:
+        # Only layout reports carry these, so samples without layouts keep their bytes.
+        gold["base_presentation"] = layout.base
+        gold["undecidable"] = sorted(layout.undecidable)
     return SampleReport(rid, text, ".md" if markdown else ".txt", gold)
 
 
@@ -167,8 +204,11 @@ def _write(path: Path, body: str) -> None:
         os.close(fd)
 
 
-def generate(n: int, seed: int, out: Path) -> list[Path]:
-    """Write n reports and their truth under out/texts and out/gold; return the text paths."""
+def generate(n: int, seed: int, out: Path, presentation: str | None = None) -> list[Path]:
+    """Write n reports and their truth under out/texts and out/gold; return the text paths.
+
+    ``presentation`` is passed to :func:`make_report` (None: the long-standing mix).
+    """
     texts, golds = out / "texts", out / "gold"
     texts.mkdir(parents=True, exist_ok=True)
     golds.mkdir(parents=True, exist_ok=True)
@@ -178,7 +218,7 @@ def generate(n: int, seed: int, out: Path) -> list[Path]:
     gc.disable()
     try:
         for i in range(n):
-            rep = make_report(i, seed)
+            rep = make_report(i, seed, presentation)
             path = texts / (rep.id + rep.ext)
             _write(path, rep.text)
             _write(golds / (rep.id + ".json"), gold_json(rep.gold))
@@ -194,9 +234,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument(
+        "--presentation",
+        choices=(MIXED, *ALL_PRESENTATIONS),
+        help="every standard report in this presentation, or 'mixed' for all at their shares",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    generate(args.n, args.seed, args.out)
+    generate(args.n, args.seed, args.out, args.presentation)
     elapsed = time.perf_counter() - start
     print(f"{args.n} reports in {elapsed:.2f}s ({args.n / elapsed:,.0f} reports/s) -> {args.out}")
 

@@ -24,6 +24,7 @@ from ingest.sample.filler import (
     problems_paragraph,
     regulation_citation,
 )
+from ingest.sample.layouts import Layout
 from ingest.sample.rand import pick, rint
 from ingest.sample.render import render_table
 from ingest.sample.vocabulary import STANDARD_OVERVIEW_TOPICS
@@ -109,6 +110,12 @@ _OUTCOME_WEIGHT: dict[str, float] = {
     "other.other": 0.04,
     "other.overdue_correction": 0.03,
 }
+
+
+def t3_row_keys(version: str) -> list[str]:
+    """Table-3 row keys in print order for a template version (2019 has a single （六） row)."""
+    dropped = ("other.overdue_correction", "other.overdue_fee") if version == "standard_2019" else ()
+    return [key for key in _T3_ROW_KEYS if key not in dropped]
 
 
 def _paren(style: int, cn: str) -> str:
@@ -224,8 +231,12 @@ def table3(doc: Doc, version: str) -> Rows:
     return rows
 
 
-def table4(doc: Doc) -> Rows:
-    """Table 4: merged header rows and one data row of 15 numbers (three blocks of five)."""
+def table4(doc: Doc, plant_errors: bool = True) -> Rows:
+    """Table 4: merged header rows and one data row of 15 numbers (three blocks of five).
+
+    Without ``plant_errors`` no 总计 is misprinted (the draw still happens, so the stream is the same):
+    a glued row whose sums do not add up has no split at all, and nothing left to flag.
+    """
     rng = doc.rng
     data: list[str] = []
     totals: dict[str, int] = {}
@@ -234,7 +245,7 @@ def table4(doc: Doc) -> Rows:
         if rng.random() < p:
             parts = [rint(rng, 0, 6), rint(rng, 0, 2), rint(rng, 0, 2), rint(rng, 0, 3)]
         values = [*parts, sum(parts)]
-        if sum(parts) > 0 and rng.random() < 0.25:
+        if sum(parts) > 0 and rng.random() < 0.25 and plant_errors:
             # A deliberate source error, as real reports print it: a 总计 left at 0 (or off by one)
             # while its parts are not. The truth keeps the printed value; R4 must flag it.
             values[-1] = 0 if rng.random() < 0.5 else sum(parts) + 1
@@ -263,15 +274,16 @@ _T2_SCALE = {"national": 1.0, "province": 1.0, "city": 0.6, "county": 0.3, "town
 class _Table2:
     """Builds table-2 cells; some reports leave cells blank or write "/" (not numbers: no truth)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, plain: bool = False) -> None:
         self.doc = doc
+        self.plain = plain  # bare non-negative numbers only (glued rows): no blanks, no signs
         self.scale = _T2_SCALE[doc.agency.admin_level]
         # 规章 are made by ministries and by provincial and city governments only.
         level = doc.agency.admin_level
         self.makes_rules = level == "national" or (
             doc.agency.agency_type == "government" and level in ("province", "city")
         )
-        self.sparse = doc.rng.random() < 0.2
+        self.sparse = doc.rng.random() < 0.2 and not plain
         self.blank = pick(doc.rng, ("", "/", "—", "——"))
         if self.sparse:
             doc.notes.append(f"table 2 has empty cells ({self.blank or 'blank'}): not stated, not 0")
@@ -290,6 +302,9 @@ class _Table2:
 
     def change(self, key: str) -> str:
         v = rint(self.doc.rng, -5, 6) if self.doc.rng.random() < 0.4 else 0
+        if self.plain:
+            v = abs(v)
+            return self.cell(key, v)
         return self.cell(key, v, f"+{v}" if v > 0 and self.doc.rng.random() < 0.2 else str(v))
 
     def amount(self, key: str, top: float) -> str:
@@ -306,9 +321,9 @@ def _article(ps: int, item: str) -> list[str]:
     return [f"第二十条第{_paren(ps, item)}项"]
 
 
-def table2_2021(doc: Doc) -> list[Rows]:
+def table2_2021(doc: Doc, plain: bool = False) -> list[Rows]:
     """Table 2 of the 2021 template, as four sub-tables (第二十条第（一）（五）（六）（八）项)."""
-    t = _Table2(doc)
+    t = _Table2(doc, plain)
     ps = rint(doc.rng, 2)
     # Bodies that cannot make 规章 print zeros in that row.
     if t.makes_rules:
@@ -347,9 +362,9 @@ def table2_2021(doc: Doc) -> list[Rows]:
     ]
 
 
-def table2_2019(doc: Doc) -> list[Rows]:
+def table2_2019(doc: Doc, plain: bool = False) -> list[Rows]:
     """Table 2 of the 2019 trial template (five sub-tables, 上一年项目数量 / 本年增/减 columns)."""
-    t = _Table2(doc)
+    t = _Table2(doc, plain)
     ps = rint(doc.rng, 2)
     three = ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
 
@@ -484,18 +499,26 @@ def _preamble(doc: Doc, version: str, title_shown: bool) -> str:
     return "".join(parts)
 
 
-def build_standard(doc: Doc, version: str, presentation: str, title_shown: bool) -> None:
-    """Write the six sections of a standard-template report into doc, tables in the given presentation."""
+def build_standard(doc: Doc, version: str, presentation: str, title_shown: bool, layout: Layout | None = None) -> None:
+    """Write the six sections of a standard-template report into doc, tables in the given presentation.
+
+    With a layout, tables are printed its way (see :mod:`ingest.sample.layouts`) and the truth loses
+    the cells that print hides; ``presentation`` is then only the style of what the layout leaves.
+    """
     rng = doc.rng
     style = rint(rng, 3)
-    md = presentation == "markdown" and rng.random() < 0.5
+    md = presentation == "markdown" and rng.random() < 0.5 and layout is None
+    glued = layout is not None and layout.name == "glued"
 
     def heading(i: int) -> None:
         doc.add(("## " if md else "") + SECTION_TITLES[i])
 
-    def tables(tabs: list[Rows]) -> None:
+    def tables(tabs: list[Rows], kind: str) -> None:
         for rows in tabs:
-            doc.add(render_table(rows, presentation, style))
+            if layout is None:
+                doc.add(render_table(rows, presentation, style))
+            else:
+                doc.add(layout.render(kind, rows, doc.metrics))
 
     preamble = _preamble(doc, version, title_shown)
     if rng.random() < 0.5:
@@ -507,11 +530,11 @@ def build_standard(doc: Doc, version: str, presentation: str, title_shown: bool)
         doc.extend([preamble, *_overview(doc)])
     fees = _fees_sentence(doc, version)
     heading(1)
-    tables(table2_2021(doc) if version == "standard_2021" else table2_2019(doc))
+    tables(table2_2021(doc, glued) if version == "standard_2021" else table2_2019(doc, glued), "t2")
     heading(2)
-    tables([table3(doc, version)])
+    tables([table3(doc, version)], "t3")
     heading(3)
-    tables([table4(doc)])
+    tables([table4(doc, plant_errors=not glued)], "t4")
     heading(4)
     five = [problems_paragraph(doc), plans_paragraph(doc)]
     fees_in_five = fees is not None and rng.random() < 0.25
