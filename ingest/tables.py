@@ -9,14 +9,16 @@ the value cells that follow. Blank, "/" and "—" cells are NULL, never 0.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from ingest.digit_runs import Identity, RunSplit, split_grid, split_run
 from ingest.normalize import TextView, squeeze
 from ingest.records import Check, CheckStatus, Metric, Section, TableCell
+from ingest.table_align import Item, ValueRow, align
 
 NULL_MARKERS = frozenset({"", "/", "／", "-", "--", "—", "——", "\\", "无", "空", "/ "})
 _NUMBER_CELL = re.compile(
@@ -87,6 +89,14 @@ T2_ROWS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 _T2_PATTERNS = tuple((re.compile(pattern), prefix, c21, c19) for pattern, prefix, c21, c19 in T2_ROWS)
 _T3_PATTERNS = tuple((key, re.compile(pattern)) for key, pattern in T3_ROWS)
+_T3_2021_ONLY = frozenset({"other.overdue_correction", "other.overdue_fee"})
+# A label longer than this is prose mentioning a row, not the row's label.
+_MAX_LABEL = 60
+# A label token ending in digits lost the separators between its label and its cells.
+_GLUED_TAIL = re.compile(r"[^\d\s.．|]\d+$")
+_DIGIT_RUN = re.compile(r"\d+")
+_SEPARATORS = " \t\n|"
+_NUMBERING_DOTS = frozenset(".．、")
 _T3_ANY_ROW = re.compile("|".join(f"(?:{pattern})" for _, pattern in T3_ROWS))
 
 
@@ -125,11 +135,34 @@ class TableResult:
     checks: list[Check] = field(default_factory=list)
     cells: list[TableCell] = field(default_factory=list)
     remapped: list[str] = field(default_factory=list)  # metric keys a second cell mapped to
+    # T2 findings: layouts the table's arithmetic could not decide (cells left NULL), and how many
+    # cells each non-labelled reading decided.
+    undecided: list[str] = field(default_factory=list)
+    refuted: bool = False
+    decided: dict[str, int] = field(default_factory=dict)
     _keys: set[str] = field(default_factory=set)
 
-    def add(self, table: str, row_key: str, column_key: str, token: Token, cell: CellValue, section: str) -> None:
-        """Record a cell; its metric when it holds a value. The first cell mapped to a key wins."""
+    def finding(self, table: str, detail: str, refuted: bool) -> None:
+        """A layout the arithmetic could not decide: its cells stay NULL (T2)."""
+        self.undecided.append(f"{table}: {detail}")
+        self.refuted = self.refuted or refuted
+
+    def add(
+        self,
+        table: str,
+        row_key: str,
+        column_key: str,
+        token: Token,
+        cell: CellValue,
+        section: str,
+        how: str = "labelled",
+    ) -> None:
+        """Record a cell read by ``how`` (labelled | aligned | split | short_row); its metric when it holds a value.
+
+        The first cell mapped to a key wins.
+        """
         key = f"{table}.{row_key}.{column_key}"
+        rule = f"table.{table}.{how}"
         if key in self._keys:
             self.remapped.append(key)
             return
@@ -137,8 +170,12 @@ class TableResult:
         note = _RAW_NUMBER.sub("", token.raw).strip() if cell.note else None
         self._keys.add(key)
         self.cells.append(
-            TableCell(table, row_key, column_key, key, token.raw, cell.value, note, cell.unit, token.start, token.end)
+            TableCell(
+                table, row_key, column_key, key, token.raw, cell.value, note, cell.unit, token.start, token.end, rule
+            )
         )
+        if how != "labelled":
+            self.decided[f"{table}.{how}"] = self.decided.get(f"{table}.{how}", 0) + 1
         if cell.value is not None:  # a NULL cell never becomes a metric, so never a 0
             self.metrics[key] = Metric(
                 key=key,
@@ -147,7 +184,7 @@ class TableResult:
                 evidence=token.raw,
                 start=token.start,
                 end=token.end,
-                rule=f"table.{table}",
+                rule=rule,
                 section=section,
                 unit=cell.unit,
                 source="table",
@@ -325,7 +362,7 @@ def extract_tables(view: TextView, sections: list[Section], template: str) -> Ta
         _table2(view, section, template, result)
     applications = [s for s in _sections_of(sections, "applications") if "收到和处理" in s.heading]
     for section in applications or _sections_of(sections, "applications"):
-        _table3(view, section, result)
+        _table3(view, section, template, result)
     for section in _sections_of(sections, "review_litigation"):
         _table4(view, section, result)
     _derive_headlines(result)
@@ -336,7 +373,25 @@ def extract_tables(view: TextView, sections: list[Section], template: str) -> Ta
         status: CheckStatus = "fail" if remapped else "pass"
         detail = ("mapped twice: " + ", ".join(remapped)) if remapped else f"{len(result.cells)} cells mapped once"
         result.checks.append(Check("T1_cell_mapped_once", status, detail, None, float(len(remapped))))
+    if (check := layout_check(result)) is not None:
+        result.checks.append(check)
     return result
+
+
+def layout_check(result: TableResult) -> Check | None:
+    """T2: cells read other than by their printed label, and layouts the sums could not decide.
+
+    fail when an identity refuted every reading, not_assessable when several readings fit, pass when
+    every aligned, split or short row was decided; None for tables read by their labels alone.
+    """
+    if not result.undecided and not result.decided:
+        return None
+    how = ", ".join(f"{count} {name}" for name, count in sorted(result.decided.items()))
+    if not result.undecided:
+        return Check("T2_layout_decided", "pass", f"cells decided: {how}", None, None)
+    status: CheckStatus = "fail" if result.refuted else "not_assessable"
+    detail = "; ".join(result.undecided) + (f" (decided: {how})" if how else "")
+    return Check("T2_layout_decided", status, detail, None, float(len(result.undecided)))
 
 
 def _table2_region(view: TextView, sections: list[Section]) -> list[Section]:
@@ -368,10 +423,13 @@ def _table2(view: TextView, section: Section, template: str, result: TableResult
             result.add("t2", prefix, name, token, cell, section.kind)
 
 
-def _table3(view: TextView, section: Section, result: TableResult) -> None:
+def _table3(view: TextView, section: Section, template: str, result: TableResult) -> None:
     tokens = tokenize(view, section.start, section.end)
+    skeleton = _t3_skeleton(template, tokens)
 
     def match(token: Token, rows: list[Row]) -> str | None:
+        if _GLUED_TAIL.search(token.text):
+            return None  # a label with its numbers glued on: read by _glued_table3
         key, ends_in_other = _t3_row(token.text)
         if (
             key == "other.other"
@@ -381,9 +439,152 @@ def _table3(view: TextView, section: Section, result: TableResult) -> None:
             return None
         return key
 
-    for row_key, _label, values in _collect_rows(tokens, match, len(T3_COLUMNS)):
-        for column, (token, cell) in zip(T3_COLUMNS, values, strict=False):
-            result.add("t3", row_key, column, token, cell, section.kind)
+    rows = _collect_rows(tokens, match, len(T3_COLUMNS))
+    items, printed = _t3_items(tokens, match, skeleton)
+    consumed = {id(token) for _, _, values in rows for token, _ in values}
+    orphans = any(
+        isinstance(item, ValueRow) and item.label is None and not any(id(t) in consumed for t, _ in printed[item.ident])
+        for item in items
+    )
+    if orphans:
+        _aligned_table3(items, printed, skeleton, section, result)
+    else:
+        for row_key, _label, values in rows:
+            _t3_row_cells(row_key, values, "labelled", section, result)
+    _glued_table3(view, section, skeleton, result)
+
+
+def _t3_row_cells(
+    row_key: str, values: list[tuple[Token, CellValue]], how: str, section: Section, result: TableResult
+) -> None:
+    """A table-3 row's cells; a row with fewer cells than columns is not read by position."""
+    if len(values) < len(T3_COLUMNS):
+        result.finding(
+            "t3", f"row {row_key} prints {len(values)} of {len(T3_COLUMNS)} cells; which are missing is unknown", False
+        )
+        return
+    for column, (token, cell) in zip(T3_COLUMNS, values, strict=False):
+        result.add("t3", row_key, column, token, cell, section.kind, how)
+
+
+def _t3_skeleton(template: str, tokens: list[Token]) -> tuple[str, ...]:
+    """Table 3's row sequence: 2021 splits （六）其他处理 into three rows, 2019 has one."""
+    keys = tuple(key for key, _ in T3_ROWS)
+    if template == "standard_2021" or any(_t3_row(t.text)[0] in _T3_2021_ONLY for t in tokens):
+        return keys
+    return tuple(key for key in keys if key not in _T3_2021_ONLY)
+
+
+def _t3_items(
+    tokens: list[Token], match: LabelMatcher, skeleton: tuple[str, ...]
+) -> tuple[list[Item], list[list[tuple[Token, CellValue]]]]:
+    """Table 3 as a stream of labels (skeleton indexes) and value rows, for :func:`align`.
+
+    A value row is a pipe or whitespace row of cells, or a run of one-per-line cells (cut into rows of
+    seven). A label printed in the same pipe row as values labels that row.
+    """
+    width = len(T3_COLUMNS)
+    index_of = {key: i for i, key in enumerate(skeleton)}
+    parent_other = "other.overdue_correction" in index_of  # 2021: （六）其他处理 heads three rows
+    items: list[Item] = []
+    printed: list[list[tuple[Token, CellValue]]] = []
+    seen: list[Row] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        key = match(token, seen) if len(token.text) <= _MAX_LABEL and "。" not in token.text else None
+        if key is not None and parent_other and key == "other.other" and not _t3_row(token.text)[1]:
+            key = None
+        if key is not None and key in index_of:
+            seen.append((key, token, []))
+            cells: list[tuple[Token, CellValue]] = []
+            j = i + 1
+            while token.piped and j < len(tokens) and tokens[j].piped and tokens[j].row == token.row:
+                parsed = parse_cell(tokens[j].text)
+                if parsed is None:
+                    break
+                cells.append((tokens[j], parsed))
+                j += 1
+            if any(c.value is not None for _, c in cells):
+                items.append(ValueRow(len(printed), index_of[key]))
+                printed.append(cells)
+                i = j
+            else:
+                items.append(index_of[key])
+                i += 1
+            continue
+        parsed = parse_cell(token.text)
+        if parsed is None or not (token.text or token.piped):
+            i += 1
+            continue
+        j = i
+        run: list[tuple[Token, CellValue]] = []
+        while j < len(tokens) and (cell := parse_cell(tokens[j].text)) is not None:
+            if tokens[j].piped != token.piped or (token.piped and tokens[j].row != token.row):
+                break
+            run.append((tokens[j], cell))
+            j += 1
+        i = j
+        chunks = [run] if token.piped else [run[k : k + width] for k in range(0, len(run), width)]
+        for chunk in chunks:
+            if len(chunk) == width and any(c.value is not None for _, c in chunk):
+                items.append(ValueRow(len(printed)))
+                printed.append(chunk)
+    return items, printed
+
+
+def _aligned_table3(
+    items: list[Item],
+    printed: list[list[tuple[Token, CellValue]]],
+    skeleton: tuple[str, ...],
+    section: Section,
+    result: TableResult,
+) -> None:
+    """Table 3 with label-less value rows: placed on the template's rows where R1/R2 allow only one way."""
+    index_of = {key: i for i, key in enumerate(skeleton)}
+    outcome_rows = [index_of[key] for key in skeleton[2:-2]]
+    edges = [index_of[key] for key in ("new_received", "carried_over", "total_processed", "carried_forward")]
+
+    def values(ident: int) -> list[float | None]:
+        return [cell.value for _, cell in printed[ident]]
+
+    def referee(placement: dict[int, int]) -> bool | None:
+        checked = False
+        rows = {index: values(ident) for index, ident in placement.items()}
+        for column in range(len(T3_COLUMNS)):
+            if all(i in rows for i in outcome_rows) and edges[2] in rows:
+                parts = [rows[i][column] for i in outcome_rows]
+                total = rows[edges[2]][column]
+                if total is not None and all(p is not None for p in parts):
+                    checked = True
+                    if abs(sum(p for p in parts if p is not None) - total) > 1e-6:
+                        return False
+            if all(i in rows for i in edges):
+                new, carried, processed, forward = (rows[i][column] for i in edges)
+                if new is not None and carried is not None and processed is not None and forward is not None:
+                    checked = True
+                    if abs(new + carried - processed - forward) > 1e-6:
+                        return False
+        return checked
+
+    alignment = align(items, len(skeleton), referee, skeleton)
+    for detail in alignment.findings:
+        result.finding("t3", detail, alignment.failed)
+    for index, (ident, how) in sorted(alignment.placed.items()):
+        row = printed[ident]
+        if how == "aligned" and not _row_sum_holds([cell.value for _, cell in row]):
+            result.finding(
+                "t3", f"row placed at {skeleton[index]} breaks R3 (总计 ≠ sum of applicants); left NULL", True
+            )
+            continue
+        _t3_row_cells(skeleton[index], row, how, section, result)
+
+
+def _row_sum_holds(values: Sequence[float | int | None]) -> bool:
+    """R3 for one row: 总计 equals the six applicant columns (unknown, so not broken, with a blank)."""
+    if any(v is None for v in values):
+        return True
+    return abs(sum(v for v in values[:-1] if v is not None) - (values[-1] or 0.0)) < 1e-6
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -407,23 +608,87 @@ def _t3_row(text: str) -> tuple[str | None, bool]:
 
 
 def _table4(view: TextView, section: Section, result: TableResult) -> None:
+    """Table 4: one row of 15 cells under a (often garbled) header, three 5-cell pieces, or a glued run."""
     tokens = tokenize(view, section.start, section.end)
+    groups: list[tuple[str | None, list[tuple[Token, CellValue]]]] = []  # (block heading before it, cells)
     values: list[tuple[Token, CellValue]] = []
+    heading: str | None = None
     for token in tokens:
         # A blank one-per-line cell counts only inside the run of numbers, never before it.
         parsed = parse_cell(token.text) if (token.text or token.piped or values) else None
         if parsed is None:
-            if values and len(values) < 15 and any(v.value is not None for _, v in values):
-                break
-            values = [] if not values or all(v.value is None for _, v in values) else values
+            if any(v.value is not None for _, v in values):
+                groups.append((heading, values))
+                heading = None
+            values = []
+            heading = _t4_block(token.text) or heading
             continue
         values.append((token, parsed))
-        if len(values) == 15:
-            break
-    if not any(v.value is not None for _, v in values):
+    if any(v.value is not None for _, v in values):
+        groups.append((heading, values))
+    if not groups:
+        _glued_table4(view, section, result)
         return
-    for index, (token, cell) in enumerate(values[:15]):
-        result.add("t4", T4_BLOCKS[index // 5], T4_COLUMNS[index % 5], token, cell, section.kind)
+    width = len(T4_BLOCKS) * len(T4_COLUMNS)
+    if len(groups[0][1]) >= width:
+        for index, (token, cell) in enumerate(groups[0][1][:width]):
+            result.add("t4", T4_BLOCKS[index // 5], T4_COLUMNS[index % 5], token, cell, section.kind)
+        return
+    pieces = [(block, cells) for block, cells in groups if len(cells) == len(T4_COLUMNS)]
+    if len(pieces) != len(groups) or len(pieces) > len(T4_BLOCKS):
+        sizes = "+".join(str(len(cells)) for _, cells in groups)
+        result.finding(
+            "t4", f"value groups of {sizes} cells fit neither one row of 15 nor 5-cell blocks; left NULL", False
+        )
+        return
+    blocks = [block for block, _ in pieces]
+    how = "labelled"
+    if None in blocks or len(set(blocks)) != len(blocks):
+        if len(pieces) != len(T4_BLOCKS) or any(block is not None for block in blocks):
+            result.finding("t4", f"{len(pieces)} blocks of 5 cells without a heading for each; left NULL", False)
+            return
+        blocks, how = list(T4_BLOCKS), "aligned"  # three unheaded blocks in the template's order
+    for block, (_, cells) in zip(blocks, pieces, strict=True):
+        numbers = [cell.value for _, cell in cells]
+        if how == "aligned" and not _row_sum_holds(numbers):
+            result.finding("t4", f"block placed at {block} breaks R4 (总计 ≠ sum of its parts); left NULL", True)
+            continue
+        for column, (token, cell) in zip(T4_COLUMNS, cells, strict=True):
+            result.add("t4", block or "", column, token, cell, section.kind, how)
+
+
+def _t4_block(text: str) -> str | None:
+    """The table-4 block a heading names (行政复议 / 未经复议直接起诉 / 复议后起诉), if any."""
+    label = squeeze(text)
+    if len(label) > 20:
+        return None
+    if "未经复议" in label:
+        return "litigation_direct"
+    if "复议后起诉" in label:
+        return "litigation_after_reconsideration"
+    if label == "行政复议" or label.endswith("行政复议"):
+        return "reconsideration"
+    return None
+
+
+def _glued_table4(view: TextView, section: Section, result: TableResult) -> None:
+    """Table 4 printed as one run of digits (15 cells, 15–90 digits): split by the three R4 sums."""
+    width = len(T4_BLOCKS) * len(T4_COLUMNS)
+    start, end = view.index_at(section.start), view.index_at(section.end)
+    runs = [m for m in _DIGIT_RUN.finditer(view.text, start, end) if width <= len(m.group(0)) <= 6 * width]
+    if len(runs) != 1:
+        if runs:
+            result.finding("t4", f"{len(runs)} digit runs long enough for table 4; none read", False)
+        return
+    run = _view_token(view, *runs[0].span())
+    identities = [Identity((b * 5, b * 5 + 1, b * 5 + 2, b * 5 + 3), b * 5 + 4) for b in range(len(T4_BLOCKS))]
+    split = split_run(run.text, width, identities)
+    if split.values is None:
+        result.finding("t4", f"glued row: {split.reason}; left NULL", split.candidates == 0)
+        return
+    for index, (token, value) in enumerate(zip(_split_tokens(view, run, split.values), split.values, strict=True)):
+        cell = CellValue(float(value), None, None)
+        result.add("t4", T4_BLOCKS[index // 5], T4_COLUMNS[index % 5], token, cell, section.kind, "split")
 
 
 def _derive_headlines(result: TableResult) -> None:
@@ -527,3 +792,107 @@ def _balance_check(rule: str, rows: list[tuple[str, list[str], list[str]]], cell
     if failures:
         return Check(rule, "fail", "; ".join(failures), None, None)
     return Check(rule, "pass", f"{len(rows)} column(s) balance", None, None)
+
+
+def _glued_table3(view: TextView, section: Section, skeleton: tuple[str, ...], result: TableResult) -> None:
+    """Table-3 rows whose cells lost their separators (``1.属于国家秘密0000000``), split by the sums.
+
+    Each label directly followed by a run of at least seven digits is a row; the rows are split
+    jointly (R3 in every row, R2 down every column when all outcome rows are glued) and a row is
+    taken only when its split is the only one.
+    """
+    width = len(T3_COLUMNS)
+    glued: list[tuple[str, Token]] = []
+    for key, token in _glued_rows(view, section, width):
+        if key in skeleton and key not in {k for k, _ in glued} and not _has_row(result, "t3", key):
+            glued.append((key, token))
+    if not glued:
+        return
+    position = {key: i for i, (key, _) in enumerate(glued)}
+    column_identities = []
+    outcomes = skeleton[2:-2]
+    if "total_processed" in position and all(key in position for key in outcomes):
+        column_identities.append(Identity(tuple(position[key] for key in outcomes), position["total_processed"]))
+    row_identity = Identity(tuple(range(width - 1)), width - 1)
+    splits = list(split_grid([token.text for _, token in glued], width, [row_identity], column_identities))
+    _force_by_r1(glued, splits)
+    for (key, token), split in zip(glued, splits, strict=True):
+        if split.values is None:
+            result.finding("t3", f"glued row {key}: {split.reason}; left NULL", split.candidates == 0)
+            continue
+        cells = _split_tokens(view, token, split.values)
+        for column, cell, value in zip(T3_COLUMNS, cells, split.values, strict=True):
+            result.add("t3", key, column, cell, CellValue(float(value), None, None), section.kind, "split")
+
+
+def _force_by_r1(glued: list[tuple[str, Token]], splits: list[RunSplit]) -> None:
+    """R1 (一 + 二 = (七) + 四) forces one undecided row of the four when the other three are split.
+
+    The solver takes sums with one total; R1 is not one, so it is applied here: the forced values
+    are taken only when they print exactly the row's digits.
+    """
+    edges = ("new_received", "carried_over", "total_processed", "carried_forward")
+    position = {key: i for i, (key, _) in enumerate(glued)}
+    if not all(key in position for key in edges):
+        return
+    rows = [splits[position[key]].values for key in edges]
+    open_rows = [i for i, values in enumerate(rows) if values is None]
+    if len(open_rows) != 1:
+        return
+    sign = (1, 1, -1, -1)  # 一 + 二 − (七) − 四 = 0
+    missing = open_rows[0]
+    forced = tuple(
+        -sign[missing] * sum(sign[i] * (values or ())[c] for i, values in enumerate(rows) if i != missing)
+        for c in range(len(T3_COLUMNS))
+    )
+    target = position[edges[missing]]
+    if min(forced) >= 0 and "".join(map(str, forced)) == glued[target][1].text and _row_sum_holds(forced):
+        splits[target] = RunSplit(forced, 1, "")
+
+
+def _has_row(result: TableResult, table: str, row_key: str) -> bool:
+    prefix = f"{table}.{row_key}."
+    return any(key.startswith(prefix) for key in result.metrics)
+
+
+def _glued_rows(view: TextView, section: Section, width: int) -> list[tuple[str, Token]]:
+    """(table-3 row key, digit-run token) for every label glued to a run of ``width`` or more digits."""
+    start, end = view.index_at(section.start), view.index_at(section.end)
+    text = view.text[start:end]
+    rows: list[tuple[str, Token]] = []
+    label_from = 0
+    for match in _DIGIT_RUN.finditer(text):
+        run_start, run_end = match.span()
+        if run_end - run_start < width or run_start == 0 or text[run_start - 1] in _SEPARATORS:
+            label_from = run_end if run_end - run_start >= width else label_from
+            continue
+        # The label runs back to the previous row's digits or to a separator.
+        head = text[label_from:run_start]
+        cut = max(head.rfind(c) for c in _SEPARATORS)
+        label = head[cut + 1 :]
+        if text[run_end : run_end + 1] in _NUMBERING_DOTS:
+            run_end -= 1  # "00000002.其他法律…": the last digit numbers the next row
+        label_from = run_end
+        key, _ = _t3_row(label) if len(label) <= _MAX_LABEL else (None, False)
+        if key is None or run_end - run_start < width:
+            continue
+        rows.append((key, _view_token(view, start + run_start, start + run_end)))
+    return rows
+
+
+def _view_token(view: TextView, start: int, end: int) -> Token:
+    """A token for view indexes [start, end), with its original offsets and raw text."""
+    o_start = view.offsets[start]
+    o_end = view.offsets[end - 1] + 1
+    return Token(view.text[start:end], o_start, o_end, 0, False, view.original[o_start:o_end])
+
+
+def _split_tokens(view: TextView, run: Token, values: Sequence[int]) -> list[Token]:
+    """One token per value of a split digit run, each spanning its digits in the original text."""
+    begin = view.index_at(run.start)
+    tokens: list[Token] = []
+    for value in values:
+        size = len(str(value))
+        tokens.append(_view_token(view, begin, begin + size))
+        begin += size
+    return tokens

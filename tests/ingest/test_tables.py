@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from ingest.extract import extract_report
@@ -210,3 +212,230 @@ def test_cell_offsets_index_the_original_when_the_view_drops_characters(style: s
     printed = [c for c in report.table_cells if c.raw_text]
     assert len(printed) > 50
     assert all(text[c.start : c.end] == c.raw_text and "\u200b" not in c.raw_text for c in printed)
+
+
+# --- layouts the arithmetic must decide: label-less rows, glued digits, table 4 in pieces ---------
+
+T3_2021 = [  # (label as printed, values); R1, R2 and R3 hold
+    ("一、本年新收政府信息公开申请数量", [5, 1, 0, 0, 0, 0, 6]),
+    ("二、上年结转政府信息公开申请数量", [1, 0, 0, 0, 0, 0, 1]),
+    ("（一）予以公开", [2, 0, 0, 0, 0, 0, 2]),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", [1, 0, 0, 0, 0, 0, 1]),
+    ("1.属于国家秘密", [0] * 7),
+    ("2.其他法律行政法规禁止公开", [0] * 7),
+    ("3.危及“三安全一稳定”", [0] * 7),
+    ("4.保护第三方合法权益", [0, 1, 0, 0, 0, 0, 1]),
+    ("5.属于三类内部事务信息", [0] * 7),
+    ("6.属于四类过程性信息", [0] * 7),
+    ("7.属于行政执法案卷", [0] * 7),
+    ("8.属于行政查询事项", [0] * 7),
+    ("1.本机关不掌握相关政府信息", [1, 0, 0, 0, 0, 0, 1]),
+    ("2.没有现成信息需要另行制作", [0] * 7),
+    ("3.补正后申请内容仍不明确", [0] * 7),
+    ("1.信访举报投诉类申请", [0] * 7),
+    ("2.重复申请", [1, 0, 0, 0, 0, 0, 1]),
+    ("3.要求提供公开出版物", [0] * 7),
+    ("4.无正当理由大量反复申请", [0] * 7),
+    ("5.要求行政机关确认或重新出具已获取信息", [0] * 7),
+    ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", [0] * 7),
+    ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", [0] * 7),
+    ("3.其他", [0] * 7),
+    ("（七）总计", [5, 1, 0, 0, 0, 0, 6]),
+    ("四、结转下年度继续办理", [1, 0, 0, 0, 0, 0, 1]),
+]
+T3_HEAD = [
+    "三、收到和处理政府信息公开申请情况",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况",
+    "自然人 | 法人或其他组织 | 总计",
+    "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他",
+]
+T4_TAIL = [
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "行政复议 | 行政诉讼",
+    "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉",
+    "0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "五、存在的主要问题及改进情况",
+    "无。",
+]
+
+
+def _pipe_row(values: list[int], label: str = "") -> str:
+    return "| " + (f"{label} | " if label else "") + " | ".join(map(str, values)) + " |"
+
+
+def _t3_report(lines: list[str], t4: list[str] | None = None) -> str:
+    return HEAD + _t2_pipe() + "\n".join(T3_HEAD + lines + (t4 or T4_TAIL)) + "\n"
+
+
+def _labelled(rows: range) -> list[str]:
+    return [_pipe_row(T3_2021[i][1], T3_2021[i][0]) for i in rows]
+
+
+def _t3_values(text: str) -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
+    report = extract_report(text)
+    values = {k: m.value for k, m in report.metrics.items() if k.startswith("t3.")}
+    rules = {k: m.rule for k, m in report.metrics.items() if k.startswith("t3.")}
+    checks = {c.rule: c.status for c in report.checks}
+    return values, rules, checks
+
+
+# Labels 2–4 of （三）不予公开 printed as prose lines, their three value rows after them without labels.
+INTERLEAVED = [
+    *_labelled(range(0, 5)),
+    T3_2021[5][0],
+    T3_2021[6][0],
+    T3_2021[7][0],
+    _pipe_row([0] * 7),
+    _pipe_row([0] * 7),
+    _pipe_row([0, 1, 0, 0, 0, 0, 1]),
+    *_labelled(range(8, 25)),
+]
+
+
+def test_label_less_rows_pair_with_the_labels_printed_before_them() -> None:
+    values, rules, checks = _t3_values(_t3_report(INTERLEAVED))
+    # The third label-less row (0 1 0 0 0 0 1) is 4.保护第三方合法权益, not the first one.
+    assert values["t3.denied.third_party_rights.commercial_enterprise"] == 1
+    assert values["t3.denied.third_party_rights.total"] == 1
+    assert values["t3.denied.law_prohibited.total"] == 0
+    assert values["t3.denied.three_safeties_one_stability.total"] == 0
+    assert rules["t3.denied.third_party_rights.total"] == "table.t3.aligned"
+    assert rules["t3.denied.state_secret.total"] == "table.t3.labelled"
+    assert checks["R2"] == "pass"
+    assert checks["T2_layout_decided"] == "pass"
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        pytest.param(lambda v: _pipe_row(v), id="label-less pipe rows between labelled rows"),
+        pytest.param(lambda v: " ".join(map(str, v)), id="label-less whitespace rows between labelled rows"),
+    ],
+)
+def test_label_less_rows_fill_the_gap_between_anchors(style: Callable[[list[int], str], str]) -> None:
+    # Rows 4.–6. of （三） lost their labels entirely: three rows for the three free template rows.
+    lines = [*_labelled(range(0, 7)), *(style(T3_2021[i][1]) for i in (7, 8, 9)), *_labelled(range(10, 25))]
+    values, rules, checks = _t3_values(_t3_report(lines))
+    assert values["t3.denied.third_party_rights.total"] == 1
+    assert values["t3.denied.internal_affairs.total"] == 0
+    assert values["t3.denied.process_info.natural_person"] == 0
+    assert rules["t3.denied.process_info.total"] == "table.t3.aligned"
+    assert checks["T2_layout_decided"] == "pass"
+
+
+def test_fewer_label_less_rows_than_labels_is_ambiguous() -> None:
+    # Labels 2.–4. printed, but only two value rows: which label lost its row the sums cannot tell.
+    lines = [line for line in INTERLEAVED if line != _pipe_row([0] * 7)] + []
+    lines.insert(lines.index(_pipe_row([0, 1, 0, 0, 0, 0, 1])), _pipe_row([0] * 7))
+    values, _rules, checks = _t3_values(_t3_report(lines))
+    for row in ("law_prohibited", "three_safeties_one_stability", "third_party_rights"):
+        assert f"t3.denied.{row}.total" not in values
+    assert values["t3.denied.state_secret.total"] == 0  # labelled rows are kept
+    assert checks["T2_layout_decided"] == "not_assessable"
+
+
+def test_aligned_rows_that_break_r2_stay_null() -> None:
+    # The printed （七）总计 (7) is not the sum of the outcome rows (6): the alignment cannot be verified.
+    total_row = _pipe_row(T3_2021[23][1], T3_2021[23][0])
+    broken = [_pipe_row([6, 1, 0, 0, 0, 0, 7], "（七）总计") if line == total_row else line for line in INTERLEAVED]
+    values, _rules, checks = _t3_values(_t3_report(broken))
+    assert "t3.denied.third_party_rights.total" not in values
+    assert values["t3.total_processed.total"] == 7  # a labelled row keeps its printed value
+    assert checks["T2_layout_decided"] == "fail"
+    assert checks["R2"] == "fail"
+
+
+def _glued(label: str, values: list[int]) -> str:
+    return label + "".join(map(str, values))
+
+
+def test_glued_rows_are_split_by_the_row_and_column_sums() -> None:
+    rows = [list(v) for _, v in T3_2021]
+    rows[0] = [12, 1, 0, 0, 0, 0, 13]  # 一: "121000013", two 2-digit cells
+    rows[2] = [9, 0, 0, 0, 0, 0, 9]
+    rows[23] = [12, 1, 0, 0, 0, 0, 13]  # （七）
+    rows[1] = rows[24] = [0] * 7
+    lines = [_glued(label, row) for (label, _), row in zip(T3_2021, rows, strict=True)]
+    # Two rows glued on one line: "…00000002.其他…", the 2 numbers the next row.
+    lines[4:6] = [lines[4] + lines[5]]
+    values, rules, checks = _t3_values(_t3_report(lines))
+    assert [values[f"t3.new_received.{c}"] for c in ("natural_person", "commercial_enterprise", "total")] == [12, 1, 13]
+    assert values["t3.granted.total"] == 9
+    assert values["t3.denied.law_prohibited.total"] == 0
+    assert values["t3.denied.third_party_rights.commercial_enterprise"] == 1
+    assert values["t3.total_processed.total"] == 13
+    assert rules["t3.total_processed.total"] == "table.t3.split"
+    assert checks["R1"] == "pass"
+    assert checks["T2_layout_decided"] == "pass"
+
+
+@pytest.mark.parametrize(
+    ("run", "status"),
+    [
+        # 10,1,0,0,0,0,11 and 1,0,10,0,0,0,11 both print "101000011" and both add up.
+        pytest.param("101000011", "not_assessable", id="glued row with two splits that add up"),
+        # 8 digits into 7 cells: 11|0|0|0|0|1|1, 1|1|0|0|0|0|11 … none has 总计 = sum of the six.
+        pytest.param("11000011", "fail", id="glued row with no split that adds up"),
+    ],
+)
+def test_undecidable_glued_row_stays_null(run: str, status: str) -> None:
+    lines = _labelled(range(1, 25))
+    lines.insert(0, "一、本年新收政府信息公开申请数量" + run)
+    values, _rules, checks = _t3_values(_t3_report(lines))
+    assert not any(k.startswith("t3.new_received.") for k in values)
+    assert values["t3.carried_over.total"] == 1
+    assert checks["T2_layout_decided"] == status
+
+
+def _t4(lines: list[str]) -> str:
+    head = ["四、政府信息公开行政复议、行政诉讼情况", *lines, "五、存在的主要问题及改进情况", "无。"]
+    return _t3_report(_labelled(range(25)), head)
+
+
+T4_HEADER = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
+
+
+def test_table4_in_three_headed_pieces() -> None:
+    lines = ["行政复议", T4_HEADER, "2 | 1 | 0 | 0 | 3", "行政诉讼（未经复议直接起诉）", T4_HEADER, "1 | 0 | 0 | 0 | 1"]
+    lines += ["行政诉讼（复议后起诉）", T4_HEADER, "0 | 0 | 0 | 1 | 1"]
+    report = extract_report(_t4(lines))
+    values = {k: m.value for k, m in report.metrics.items()}
+    assert values["t4.reconsideration.maintained"] == 2
+    assert values["t4.reconsideration.total"] == 3
+    assert values["t4.litigation_direct.total"] == 1
+    assert values["t4.litigation_after_reconsideration.pending"] == 1
+    assert values["litigation.total"] == 2
+    assert report.metrics["t4.litigation_direct.total"].rule == "table.t4.labelled"
+
+
+@pytest.mark.parametrize(
+    ("run", "expected", "status"),
+    [
+        # 2,1,0,0,3 | 0,0,0,1,1 | 0,0,0,0,0: fifteen digits, one per cell.
+        pytest.param("210030001100000", (3, 1, 0), "pass", id="glued table 4 run of 15 digits"),
+        # 10,1,0,0,11 and 1,0,10,0,11 both print "1010011" and both satisfy R4.
+        pytest.param("10100110000000000", None, "not_assessable", id="glued table 4 run with two splits"),
+    ],
+)
+def test_table4_glued_run(run: str, expected: tuple[int, int, int] | None, status: str) -> None:
+    report = extract_report(
+        _t4(["行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉" + run])
+    )
+    values = {k: m.value for k, m in report.metrics.items()}
+    if expected is None:
+        assert not any(k.startswith("t4.") for k in values)
+    else:
+        blocks = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+        assert tuple(values[f"t4.{b}.total"] for b in blocks) == expected
+        assert report.metrics["t4.reconsideration.total"].rule == "table.t4.split"
+    assert {c.rule: c.status for c in report.checks}["T2_layout_decided"] == status
+
+
+def test_short_table3_row_is_not_read_by_position() -> None:
+    # As a scrape cut it (corpus real/083): 2.其他法律行政法规禁止公开 with 4 of its 7 cells.
+    lines = _labelled(range(25))
+    lines[5] = "| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 |"
+    values, _rules, checks = _t3_values(_t3_report(lines))
+    assert not any(k.startswith("t3.denied.law_prohibited.") for k in values)
+    assert values["t3.denied.state_secret.total"] == 0
+    assert checks["T2_layout_decided"] == "not_assessable"
