@@ -11,6 +11,8 @@ import pytest
 
 from ingest.sample import generate, make_report
 from ingest.sample import vocabulary as vocab
+from ingest.sample.glued import row_is_decidable, t4_undecidable
+from ingest.sample.layouts import LAYOUT_SHARES, LAYOUTS
 from ingest.sample.standard import T3_COLUMNS, T4_BLOCKS, T4_COLUMNS
 
 SEED = 20240601
@@ -373,3 +375,164 @@ def test_prose_pools_carry_no_digits() -> None:
     for pool in pools:
         for phrase in pool:
             assert not re.search(r"\d", phrase), phrase
+
+
+# --- real-world table layouts ---------------------------------------------------------------------
+
+BASE_PRESENTATIONS = ("pipe", "cell_per_line", "markdown")
+N_FORCED = 30
+
+
+def _forced(presentation: str) -> list[Any]:
+    return [make_report(i, SEED, presentation) for i in range(N_FORCED)]
+
+
+def test_default_mix_has_no_layouts(reports: list[Any]) -> None:
+    """The long-standing mix stays as it was: samples, golden dumps and other tests depend on it."""
+    assert {r.gold["presentation"] for r in reports} == {"prose", *BASE_PRESENTATIONS}
+    assert not any("undecidable" in r.gold or "base_presentation" in r.gold for r in reports)
+
+
+@pytest.mark.parametrize("presentation", [pytest.param(p, id=p) for p in (*BASE_PRESENTATIONS, *LAYOUTS)])
+def test_a_forced_presentation_is_every_report(presentation: str) -> None:
+    for rep in _forced(presentation):
+        g = rep.gold
+        assert g["presentation"] == presentation
+        assert g["template"] in ("standard_2019", "standard_2021")
+        if presentation in LAYOUTS:
+            assert g["base_presentation"] in ("pipe", "cell_per_line")
+            assert set(g["undecidable"]) <= VOCABULARY
+            assert not set(g["undecidable"]) & set(g["metrics"]), "an undecidable cell has no truth value"
+            assert g["undecidable"] == sorted(g["undecidable"])
+        for key, entry in g["metrics"].items():
+            quote = entry.get("quote")
+            assert quote is None or quote in rep.text, (rep.id, key, quote)
+
+
+def test_unknown_presentation_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown presentation"):
+        make_report(0, SEED, "sideways")
+
+
+@pytest.mark.parametrize("presentation", [pytest.param(p, id=p) for p in LAYOUTS if p != "glued"])
+def test_a_layout_prints_the_figures_of_its_base(presentation: str) -> None:
+    """A layout draws from its own stream: same figures as a base presentation, less what it hides.
+
+    The base is the one the report would have had; a markdown one draws once more (its heading
+    style), so the figures are those of the forced pipe or the forced markdown report.
+    """
+    for i in range(N_FORCED):
+        layout = make_report(i, SEED, presentation)
+        hidden = set(layout.gold["undecidable"])
+        got = {k: v["value"] for k, v in layout.gold["metrics"].items()}
+        bases = [make_report(i, SEED, base).gold["metrics"] for base in ("pipe", "markdown")]
+        assert any(got == {k: v["value"] for k, v in m.items() if k not in hidden} for m in bases), layout.id
+
+
+def test_mixed_sample_shares_and_stability() -> None:
+    n = 1500
+    mixed = [make_report(i, SEED, "mixed") for i in range(n)]
+    standard = [r for r in mixed if r.gold["template"] != "narrative"]
+    counts = {p: sum(r.gold["presentation"] == p for r in standard) for p in (*BASE_PRESENTATIONS, *LAYOUTS)}
+    for name, share in LAYOUT_SHARES.items():
+        assert abs(counts[name] / len(standard) - share) < 0.025, (name, counts[name], len(standard))
+    for name in BASE_PRESENTATIONS:
+        assert abs(counts[name] / len(standard) - (1 - sum(LAYOUT_SHARES.values())) / 3) < 0.05, counts
+    # Reports the mix leaves in a base presentation are byte for byte the default sample's.
+    for i in range(300):
+        if mixed[i].gold["presentation"] not in LAYOUTS:
+            default = make_report(i, SEED)
+            assert (mixed[i].text, mixed[i].gold) == (default.text, default.gold)
+
+
+def test_mixed_sample_is_deterministic(tmp_path: Path) -> None:
+    generate(60, SEED, tmp_path / "a", presentation="mixed")
+    generate(60, SEED, tmp_path / "b", presentation="mixed")
+    a, b = _tree(tmp_path / "a"), _tree(tmp_path / "b")
+    assert a == b
+    golds = [json.loads(data) for name, data in a.items() if name.startswith("gold/")]
+    assert any(g["presentation"] in LAYOUTS and "undecidable" in g for g in golds)
+
+
+def test_labels_apart_prints_label_less_value_rows() -> None:
+    value_row = re.compile(r"^(?:\| (?:[\d.]+ \| )*[\d.]+ \||\d+(?: \d+)+)$", re.M)
+    for rep in _forced("labels_apart"):
+        plain = rep.text.translate(FULLWIDTH_DIGITS_BACK)
+        assert re.search(r"^一、本年新收政府信息公开申请数量$", plain, re.M), rep.id
+        assert re.search(r"^四、结转下年度继续办理$", plain, re.M), rep.id
+        t3_rows = [m for m in value_row.findall(plain) if len(re.findall(r"\d+", m)) == 7]
+        assert len(t3_rows) == len([k for k in rep.gold["metrics"] if k.startswith("t3.") and k.endswith(".total")])
+
+
+def test_labels_interleaved_mixes_labelled_and_label_less_rows() -> None:
+    for rep in _forced("labels_interleaved"):
+        plain = rep.text.translate(FULLWIDTH_DIGITS_BACK)
+        labelled = re.findall(r"^\|? ?[^|\d\s][^|\n]*(?: \| \d+){7}", plain, re.M) + re.findall(
+            r"^[^|\d\s]\S*(?: \d+){7}$", plain, re.M
+        )
+        bare = re.findall(r"^(?:\| \d+(?: \| \d+){6} \||\d+(?: \d+){6})$", plain, re.M)
+        assert labelled and bare, rep.id
+
+
+def test_glued_report_is_one_line_with_glued_cells() -> None:
+    for rep in _forced("glued"):
+        plain = rep.text.translate(FULLWIDTH_DIGITS_BACK)
+        assert "\n" not in plain
+        m = rep.gold["metrics"]
+        row = (
+            "".join(str(m[f"t3.new_received.{c}"]["value"]) for c in T3_ALL_COLUMNS)
+            if ("t3.new_received.total" in m)
+            else None
+        )
+        if row is not None:
+            assert "本年新收政府信息公开申请数量" + row in plain, rep.id
+        t4 = re.search(r"尚未审结总计(\d{15,})五、", plain)
+        assert t4 is not None, rep.id
+        assert "|" not in plain[plain.index("第二十条") : t4.end()]
+
+
+def test_glued_cells_are_undecidable_exactly_when_the_split_is_not_unique() -> None:
+    assert row_is_decidable(["0", "3", "5"])
+    assert not row_is_decidable(["0", "2", "12"])  # 0,2,12 or 0,21,2
+    assert row_is_decidable(["3", "0.00"])
+    assert not row_is_decidable(["3", "1234.5"])  # 3,1234.5 / 31,234.5 / …
+    zeros = ["0"] * 15
+    assert t4_undecidable(zeros) == set()
+    # 11,1,0,0,12 and 1,1,10,0,12 both satisfy 维持+纠正+其他+尚未审结 = 总计.
+    ambiguous = ["11", "1", "0", "0", "12", *zeros[5:]]
+    assert t4_undecidable(ambiguous) == {f"t4.{b}.{c}" for b in T4_BLOCKS for c in T4_COLUMNS}
+    seen = {k.split(".")[0] for i in range(N_FORCED) for k in make_report(i, SEED, "glued").gold["undecidable"]}
+    assert {"t2", "t3"} <= seen
+
+
+def test_glued_truth_agrees_with_the_solver() -> None:
+    """Every glued t3 row the truth keeps splits uniquely; every one it drops does not."""
+    for rep in _forced("glued"):
+        g = rep.gold
+        rows = [r for r in T3_ROWS if f"t3.{r}.total" in g["metrics"] or f"t3.{r}.total" in g["undecidable"]]
+        for row in rows:
+            kept = f"t3.{row}.total" in g["metrics"]
+            assert all((f"t3.{row}.{c}" in g["metrics"]) == kept for c in T3_ALL_COLUMNS), (rep.id, row)
+        assert ("applications.received" in g["undecidable"]) == ("t3.new_received.total" in g["undecidable"])
+
+
+def test_table4_pieces_and_garbled_header() -> None:
+    for rep in _forced("t4_pieces"):
+        text = rep.text
+        start = text.index("四、政府信息公开行政复议")
+        for heading in ("行政复议", "行政诉讼（未经复议直接起诉）", "复议后起诉"):
+            assert re.search(rf"^{heading}$", text[start:], re.M), (rep.id, heading)
+    for rep in _forced("t4_garbled"):
+        plain = rep.text.translate(FULLWIDTH_DIGITS_BACK)
+        assert re.search(r"^(?:\| \d+(?: \| \d+){14} \||\d+(?: \d+){14})$", plain, re.M), rep.id
+
+
+def test_short_rows_leave_the_row_undecidable() -> None:
+    shortened = 0
+    for rep in _forced("short_rows"):
+        g = rep.gold
+        assert all(k.startswith("t2.") for k in g["undecidable"])
+        if g["undecidable"]:
+            shortened += 1
+            assert "prints 2 of 3 cells" in g["notes"] or "prints 1 of 2 cells" in g["notes"]
+    assert shortened >= N_FORCED * 0.8
