@@ -92,9 +92,12 @@ def _round_trip_mismatches(path: Path, truth: dict[str, Any]) -> list[str]:
     extra = sorted(set(got) - set(expected) - undecidable)
     if extra:
         out.append(f"{path.name} values the text does not state {[(k, got[k]) for k in extra[:4]]} ({len(extra)})")
-    rules = {c["rule"] for c in result["checks"]}
-    if undecidable and not any(rule.startswith("T2") for rule in rules):
-        out.append(f"{path.name} {len(undecidable)} undecidable cells but no T2 finding (checks: {sorted(rules)})")
+    # T2 (T2_layout_decided): pass when every cell read off the layout was decided, else the finding.
+    t2 = [c for c in result["checks"] if c["rule"].startswith("T2")]
+    if undecidable and not any(c["status"] != "pass" for c in t2):
+        out.append(f"{path.name} {len(undecidable)} undecidable cells but no T2 finding ({t2})")
+    if not undecidable and any(c["status"] != "pass" for c in t2):
+        out.append(f"{path.name} T2 finding on a layout the truth says is decidable ({t2})")
     # Planted source errors must be flagged and nothing else; T2 is about the print, not the source.
     failed = {c["rule"] for c in result["checks"] if c["status"] == "fail" and not c["rule"].startswith("T2")}
     planted = {rule for rule, status in truth.get("findings", {}).items() if status == "fail"}
