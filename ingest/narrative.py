@@ -16,18 +16,30 @@ from ingest.numbers import Quantity
 from ingest.records import Metric
 
 Put = Callable[[Metric], None]
-_NEGATION = re.compile(r"(?:没有|未曾|未|无|尚无|均未|从未|不存在)")
+# A negation that says "none of": 无法/无正当理由/未能/未予/未经复议/尚未审结/没有现成信息 negate
+# something else (an ability, a reason, an outcome, a table-4 column) and state no zero.
+_NEGATION = re.compile(
+    r"(?:没有(?!现成)|未曾|尚无|均未|从未|不存在"
+    r"|无(?!法|正当|关|偿|误|需|须|论|纸|疑|意|效|异|不)"
+    r"|未(?!能|予|经|按|审结|及时|满|来|成年|列入|纳入))"
+)
 _ITEM_UNITS = ("条", "件", "篇", "项")
 _INTERPRETATION_UNITS = ("条", "篇", "件", "次", "个", "期", "项")
 _APPLICATION_UNITS = (None, "件", "条", "个", "份", "次", "宗", "项")
 _CASE_UNITS = ("件", "起", "宗", "次", "个", "例")
 _REVIEW_TERMS = (("复议", "reconsideration.total"), ("诉讼", "litigation.total"), ("申诉", "complaints.total"))
+# A zero statement names complaints as 申诉 or 投诉 (未发生…投诉、行政复议); a positive 投诉 count is
+# too often a hotline's, so only the zero reads it.
+_ZERO_REVIEW_TERMS = (*_REVIEW_TERMS, ("投诉", "complaints.total"))
 # Channels and activities whose counts are not the body's own proactive-disclosure total.
 _PROACTIVE_DISTRACTORS = re.compile(
     r"微信|微博|公众号|头条|抖音|快手|热线|12345|培训|人次|咨询|报送|录用|档案馆|图书馆|点击|访问|浏览|会议|"
     r"新闻发布|视频|短信|图片|解读|专刊|简报|信访|复议|诉讼|申请|建议|提案|留言|信箱|转载|回复|回应|答复|"
-    r"予以公开|部分公开|不予公开|不掌握|标准"
+    r"予以公开|部分公开|不予公开|不掌握|另行制作|标准|制发|印发"
 )
+# A sentence that has turned to applications (收到依申请公开12件，予以公开5件，…) counts their
+# outcomes, not proactive items, however proactive its section.
+_APPLICATION_TALK = re.compile(r"申请|予以公开|部分公开|不予|不掌握|另行制作|撤回")
 _APPLICATION_DISTRACTORS = re.compile(r"复议|诉讼|申诉|咨询|12345|热线|信访|投诉|举报|建议|提案|交办|留言|信箱")
 # Patterns of the rules below, compiled once (the rules run per clause and per number).
 _TOTAL_MARKERS = re.compile(r"新增|全年|本年|今年|共计|总计|合计|共|\d{4}年")
@@ -49,7 +61,16 @@ _REVIEW_TERM_PATTERNS = tuple(
     (key, re.compile(rf"{term}[^0-9，,；;、]{{0,8}}$"), re.compile(rf"[^0-9，,；;、]{{0,4}}{term}"))
     for term, key in _REVIEW_TERMS
 )
-_REVIEW_SUBORDINATE = {term: re.compile(rf"{term}的(?!情况|案件|申请)") for term, _ in _REVIEW_TERMS}
+_REVIEW_SUBORDINATE = {term: re.compile(rf"{term}的(?!情况|案件|申请)") for term, _ in _ZERO_REVIEW_TERMS}
+# 诉讼相关的费用支出 / 与行政复议有关的费用: the term qualifies an expense, it is not what is negated.
+# Tight: the expense follows the term (and its 相关/有关的); a later heading's 相关费用情况 does not count.
+_REVIEW_EXPENSE = {
+    term: re.compile(rf"{term}(?:案件)?(?:[、和及与]行政(?:复议|诉讼))*(?:相关|有关)?的?(?:费用|支出|经费)")
+    for term, _ in _ZERO_REVIEW_TERMS
+}
+# What the body spends, and table 2's administrative-fee header (本年收费金额（单位：万元）): neither
+# is a disclosure fee, so neither states one.
+_NOT_DISCLOSURE_FEE = re.compile(r"行政事业性|支出|经费|万元|单位[:：]")
 _FEE_OBJECT = re.compile(r"收费|收取|费用")
 _FEE_ZERO_CONTEXT = re.compile(r"信息公开|公开|申请|信息处理费|检索|复制|邮寄")
 _APPLICATION_SUBORDINATE = re.compile(r"申请的(?!情况)")
@@ -64,6 +85,7 @@ _CATEGORY_ITEM_WINDOW = 3 + 1  # 类信息, and the character its lookbehind exa
 _RECEIVED_WINDOW = 2 + 30 + 2 + 4  # 收到 … 申请 …
 _REVIEW_WINDOW = 2 + 8  # 复议 …
 _CARRIED_OVER_WINDOW = 5 + 16  # 上年度结转 …
+_OUTCOME_SUBJECT_WINDOW = 20  # 涉及政府信息公开的行政复议 | 未被撤销
 
 
 def _metric(
@@ -133,7 +155,13 @@ def _score_items_new(text: str, sentence: Sentence, c_start: int, qty: Quantity)
         score += 4
     elif "主动公开" in sentence_text and not _PROACTIVE_DISTRACTORS.search(sentence_text[: qty.end - sentence.start]):
         score += 2
-    elif "proactive" in sentence.kinds and _PUBLISH_VERB.search(sentence_text):
+    elif (
+        "proactive" in sentence.kinds
+        and _PUBLISH_VERB.search(sentence_text)
+        # 信息 before the number: 发布…公告5件 in a proactive section counts one kind of document.
+        and "信息" in text[sentence.start : qty.end]
+        and not _APPLICATION_TALK.search(text, sentence.start, qty.end)
+    ):
         score += 1
     elif (
         qty.unit == "条"
@@ -201,9 +229,10 @@ def extract_narrative(view: TextView, clauses: list[Clause]) -> dict[str, Metric
             _carried_over(view, sentence, c_start, qty, put)
         # A clause cut off by the end of the text (没有收到政府信息公开… then nothing) states no zero:
         # what it denied is not known.
-        if not quantities and not _cut_off(text, c_end):
-            _zero_statements(view, sentence, c_start, c_end, put)
-            _colon_none(view, sentence, c_start, c_end, put)
+        if not _cut_off(text, c_end):
+            _zero_statements(view, sentence, c_start, c_end, quantities, put)
+            if not quantities:
+                _colon_none(view, sentence, c_start, c_end, put)
     if best_items is not None:
         found.setdefault("proactive.items_new", best_items[1])
     return found
@@ -238,7 +267,7 @@ def _positive_fees(view: TextView, sentence: Sentence, c_start: int, qty: Quanti
         return
     text = view.text
     before = text[c_start : qty.start]
-    if "行政事业性" in before or not _FEE_WORDS.search(before):
+    if _NOT_DISCLOSURE_FEE.search(before) or not _FEE_WORDS.search(before):
         return
     if not ("fees" in sentence.kinds or _DISCLOSURE_FEE_CONTEXT.search(text, sentence.start, sentence.end)):
         return
@@ -259,32 +288,42 @@ def _positive_review(view: TextView, sentence: Sentence, c_start: int, qty: Quan
             put(_metric(view, key, qty, c_start, f"{key.split('.')[0]}.count_phrase", sentence))
 
 
-def _zero_statements(view: TextView, sentence: Sentence, c_start: int, c_end: int, put: Put) -> None:
+def _zero_statements(
+    view: TextView, sentence: Sentence, c_start: int, c_end: int, quantities: tuple[Quantity, ...], put: Put
+) -> None:
     """未收到 / 没有 / 无 … → 0 for what the clause is about.
 
     The negation must come before the object in the same clause, and a clause whose object is
-    followed by 的 (未收到申请的…, a subordinate clause) is not a statement of zero.
+    followed by 的 (未收到申请的…, a subordinate clause) is not a statement of zero. A number in
+    the negation's scope makes it a count, not a zero; one before it (a page's BET3365 spam, a
+    heading's figure glued on) does not.
     """
     text = view.text
     clause = text[c_start:c_end]
     negation = _NEGATION.search(clause)
     if negation is None:
         return
+    if any(qty.start >= c_start + negation.start() for qty in quantities):
+        return
     tail = clause[negation.end() :]
     sentence_text = text[sentence.start : sentence.end]
-    head = clause[: negation.start()]
-    review_hits = [(term, key) for term, key in _REVIEW_TERMS if term in tail]
+    # The subject right before the negation (复议…未被撤销); a heading run into the clause further
+    # back is not.
+    head = clause[max(0, negation.start() - _OUTCOME_SUBJECT_WINDOW) : negation.start()]
+    # Each measure is zero only when its own word is in the negation's scope (the clause after it):
+    # 未发生…行政复议 is no statement about 申诉, and a statement about fees none about lawsuits.
+    review_hits = [(term, key) for term, key in _ZERO_REVIEW_TERMS if term in tail]
     disclosure_context = "信息公开" in sentence_text or "公开" in clause or "review_litigation" in sentence.kinds
     if review_hits and disclosure_context:
-        if any(term in head for term, _ in _REVIEW_TERMS):
+        if any(term in head for term, _ in _ZERO_REVIEW_TERMS):
             return  # 复议…未被撤销: the negation is about the outcome, not the count
         for term, key in review_hits:
-            if _REVIEW_SUBORDINATE[term].search(tail):
+            if _REVIEW_SUBORDINATE[term].search(tail) or _REVIEW_EXPENSE[term].search(tail):
                 continue
             put(_zero(view, key, c_start, c_end, f"{key.split('.')[0]}.zero_statement", sentence))
         return
     # Fees before applications: 没有向依申请公开对象收取任何费用 is about fees.
-    if _FEE_OBJECT.search(tail) and "行政事业性" not in clause:
+    if _FEE_OBJECT.search(tail) and not _NOT_DISCLOSURE_FEE.search(clause):
         if "fees" in sentence.kinds or _FEE_ZERO_CONTEXT.search(clause + sentence_text):
             put(_zero(view, "fees.collected_yuan", c_start, c_end, "fees.zero_statement", sentence))
         return
@@ -309,6 +348,8 @@ def _colon_none(view: TextView, sentence: Sentence, c_start: int, c_end: int, pu
     if match is None:
         return
     head = clause[: match.start()]
+    if _NOT_DISCLOSURE_FEE.search(head):
+        return  # 与行政复议有关的费用支出：无 is about spending, neither a fee nor a count of cases
     for pattern, key in _COLON_NONE_OBJECTS:
         if pattern.search(head):
             put(_zero(view, key, c_start, c_end, f"{key.split('.')[0]}.colon_none", sentence))

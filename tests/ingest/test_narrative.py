@@ -221,3 +221,97 @@ def test_the_same_clause_with_its_full_stop_is_a_zero() -> None:
         0,
         "exact",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "六、其他需要报告的事项\n第二十条第（八）项\n信息内容 | 本年收费金额（单位：万元）\n行政事业性收费 | /",
+            id="table-2 fee header (单位：万元) with a null cell is no disclosure fee",
+        ),
+        pytest.param(
+            "四、收费及减免情况\n本年收费金额（单位：万元）",
+            id="a fee header alone in the fee section is no fee",
+        ),
+        pytest.param(
+            "四、政府信息公开收费及减免情况\n本年度政府信息公开收费金额（单位：元）如下。",
+            id="a yuan unit header without its figure is no fee",
+        ),
+        pytest.param(
+            "二、主动公开政府信息情况\n本年收费金额（单位：万元）：无。",
+            id="table-2 fee header stated as none is no disclosure-fee zero",
+        ),
+    ],
+)
+def test_header_without_figure_gives_no_fee(text: str) -> None:
+    assert "fees.collected_yuan" not in _metrics(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "zeros"),
+    [
+        pytest.param(
+            "五、因政府信息公开申请行政复议、提起行政诉讼情况\n2012年，我局未发生因政府信息公开申请行政复议的情况。",
+            {"reconsideration.total"},
+            id="复议 named: reconsideration 0, no litigation or complaints zero",
+        ),
+        pytest.param(
+            "四、收费及减免情况\n2013年，我局政府信息公开工作没有收取任何费用。",
+            {"fees.collected_yuan"},
+            id="a fee statement says nothing about lawsuits or applications",
+        ),
+        pytest.param(
+            "五、行政复议和行政诉讼情况\n全年未发生因政府信息公开工作引发的投诉、行政复议和行政诉讼等情况。",
+            {"complaints.total", "reconsideration.total", "litigation.total"},
+            id="投诉 in the negated list: complaints 0 too",
+        ),
+        pytest.param(
+            "四、收费及减免情况\n（二）与行政复议、行政诉讼有关的费用支出：无。",
+            set(),
+            id="expenses about lawsuits are neither a lawsuit count nor a fee",
+        ),
+        pytest.param(
+            "四、收费及减免情况\n2016年未产生政府信息公开事务诉讼相关的费用支出。",
+            set(),
+            id="诉讼 qualifying an expense is no litigation zero",
+        ),
+        pytest.param(
+            "三、依申请公开情况\n对于本机关无法提供申请人所需信息的，均告知申请人。",
+            set(),
+            id="无法提供 negates an ability, not the applications received",
+        ),
+        pytest.param(
+            "五、行政复议和行政诉讼情况\n行政诉讼 未经复议直接起诉 尚未审结。",
+            set(),
+            id="table-4 column labels 未经复议 / 尚未审结 state no zero",
+        ),
+        pytest.param(
+            "三、依申请公开情况\n本年度没有现成信息需要另行制作的情形。",
+            set(),
+            id="没有现成信息 is an outcome wording, not no applications",
+        ),
+    ],
+)
+def test_zeros_only_where_stated(text: str, zeros: set[str]) -> None:
+    metrics = _metrics(text)
+    assert {key for key, value in metrics.items() if value == (0, "exact")} == zeros
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param(
+            "一、总体情况\n（一）主动公开情况。2023年共收到依申请公开12件，予以公开5件，没有现成信息需另行制作1件。",
+            "proactive.items_new",
+            id="an application outcome in a proactive section is not the proactive total",
+        ),
+        pytest.param(
+            "一、总体情况\n（一）主动公开工作情况。发布相关政策文件，全年共制发行政规范性文件82件。",
+            "proactive.items_new",
+            id="documents issued (制发) are not items disclosed",
+        ),
+    ],
+)
+def test_not_the_proactive_total(text: str, absent: str) -> None:
+    assert absent not in _metrics(text)
