@@ -39,7 +39,9 @@ def agency_type(name: str | None) -> str | None:
     """The first type whose pattern matches the name's function part (张店区教育局 → education)."""
     if not name:
         return None
-    _, end = parse_prefix(name)
+    parts, end = parse_prefix(name)
+    if parts and end == len(name):
+        return "government"  # a place reporting under its own name (江西省, 天津市西青区) is its government
     function = name[end:] or name
     for kind, pattern in agency_type_patterns():
         if pattern.search(function) or (kind in ("township", "street_office") and pattern.search(name)):

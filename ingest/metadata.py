@@ -30,6 +30,11 @@ AGENCY_SUFFIXES = (
     "乡",
     "镇",
     "中心",
+    "苏木",
+    "开发区",
+    "高新区",
+    "实验区",
+    "试验区",
     "总队",
     "支队",
     "大队",
@@ -40,15 +45,20 @@ _TITLE_END = r"(?:年度报告|工作报告|年报|报告|落实情况)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年度?"
 # Leading verbs and labels that precede an agency name inside a title or sentence.
 _LEAD_RE = re.compile(
-    r".*(?:公布|制定了|制定|编制了|编制|印发|关于|根据|现将|标题|标\s*题|中文名|来源|首页|政府信息公开年报)[:：|]?"
+    r".*(?:公布|制定了|制定|编制了|编制|印发|关于|根据|现将|标题|标\s*题|名\s*称|中文名|来源|首页|位置|正文|政府信息公开年报"
+    r"|报告|年报)[:：|]?"
 )
+# Page chrome and numbering that can lead a candidate (（一）, 1.), and names that only point back at the
+# reporting body (年我局, 公开我局): neither is a body's name.
+_NUMBERING_RE = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
+_SELF_REFERENCE_RE = re.compile(r"[我本该](?:局|委|厅|办|处|院|部|署|中心|乡|镇|街道|单位)$")
 _AGENCY_RE = re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{_SUFFIX_ALT})$")
 _STANDARD_HEADINGS = ("收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况", "主动公开政府信息情况")
 _YEAR_RE = re.compile(_YEAR)
 _TITLE_YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
 _REPORT_WORDS_RE = re.compile(_REPORT_WORDS)
 _TITLE_END_RE = re.compile(_TITLE_END)
-_TITLE_LABEL_RE = re.compile(r"^.*?(?:标题|中文名)[:：|]*")
+_TITLE_LABEL_RE = re.compile(r"^.*?(?:标\s*题|名\s*称|中文名)[:：|\s]*")
 _BEFORE_REPORT_WORDS_RE = re.compile(rf"(.*?){_REPORT_WORDS}")
 _NAMED_REPORT_RE = re.compile(rf"([\u4e00-\u9fff]{{2,30}}?){_YEAR}{_REPORT_WORDS}[^。]{{0,12}}?{_TITLE_END}")
 _COMPILED_BY_BODY_RE = re.compile(rf"由([\u4e00-\u9fff]{{2,20}}?(?:{_SUFFIX_ALT}))(?:[\u4e00-\u9fff]{{0,12}})编制")
@@ -63,6 +73,11 @@ _ANY_YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日�
 _CITATION_RE = re.compile(r"《[^》]{0,80}》|〔[^〕]{0,10}〕|\[[^\]]{0,10}\]")
 _TABLE_2021_RE = re.compile(r"本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知")
 _TABLE_2019_RE = re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量")
+# The format notices of the standard templates (国办公开办函〔2019〕60号 / 〔2021〕30号, 年度报告格式(试行)),
+# the revised Regulations (新修订的《条例》) and its article 50 that orders the report.
+_TEMPLATE_ERA_RE = re.compile(
+    r"〔20(?:19|21)〕(?:60|30)号|\[20(?:19|21)\](?:60|30)号|年度报告格式|新修订的?《|修订后的《|第五十条"
+)
 _CHROME_LABEL_RE = re.compile(r"^.*发布机构\s*[:：]?")
 _DATE_LINE_RE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 _STEM_END_RE = re.compile(r"(?:人民政府|政府|办事处)$")
@@ -92,8 +107,12 @@ def _clean_agency(candidate: str) -> str | None:
     if candidate.endswith("关于"):  # XX关于2020年度政府信息公开工作的年度报告
         candidate = candidate[:-2]
     candidate = _LEAD_RE.sub("", candidate)
-    candidate = candidate.strip("|:：•·-—_#* 　\t")
-    if candidate.startswith(("我", "本")):
+    candidate = _NUMBERING_RE.sub("", candidate.strip("|:：•·-—_#* 　\t"))
+    if _SELF_REFERENCE_RE.search(candidate):
+        return None
+    if candidate.count("(") + candidate.count("（") != candidate.count(")") + candidate.count("）"):
+        return None  # a cut through a bracket (一)鎮: part of a heading, not a name
+    if candidate.startswith(("我", "本")):  # 我县教育局 → 县教育局 (completed from the text later)
         candidate = candidate[1:]
     if _AGENCY_RE.fullmatch(candidate) is None or candidate in ("政府", "本局", "我局"):
         return None
@@ -124,8 +143,15 @@ def agency_from_title(lines: list[str], title_index: int, title: str) -> str | N
         agency = _clean_agency(before)
         if agency:
             return agency
+        place = _LEAD_RE.sub("", before).strip("|:：•·-—_#* ")
+        if place and _is_place(place):  # the place's government reports under the place's name
+            return place
         inner = _BEFORE_REPORT_WORDS_RE.match(after)
         if inner and (agency := _clean_agency(inner.group(1))):
+            return agency
+        # 2008年度與兒街鎮人民政府信息公開年度報告: the 政府 of 人民政府 was read as 政府信息公开's
+        people = inner is not None and inner.group(1).endswith("人民") and after.startswith("政府", inner.end(1))
+        if inner and people and (agency := _clean_agency(inner.group(1) + "政府")):
             return agency
     inner = _BEFORE_REPORT_WORDS_RE.match(body)
     if inner and (agency := _clean_agency(inner.group(1))):
@@ -206,6 +232,11 @@ def detect_template(line_text: str, flat: str, year: int | None) -> Template:
     standard_heads = sum(1 for heading in _STANDARD_HEADINGS if heading in flat)
     if year is not None and year >= 2019 and (standard_heads >= 2 or "总体情况" in flat[:3000]):
         return "standard"
+    if year is not None and year >= 2019 and _TEMPLATE_ERA_RE.search(flat[:3000]):
+        # written under the revised Regulations or the format notice: the template era, version unseen
+        return "standard"
+    if year is not None and year < 2019:
+        return "narrative"  # no template before the 2019 report year, whatever headings look alike
     if "收到和处理政府信息公开申请情况" in flat or "政府信息公开行政复议、行政诉讼情况" in flat:
         return "standard"
     return "narrative"
@@ -242,6 +273,7 @@ _NOT_A_BODY_START = ("中华人民共和国", "国务院办公厅", "我", "本"
 # _clean_agency dropped a trailing 关于 or _strip_office an office ending in 办/中心/办公室.
 _ACCEPTABLE_ENDINGS = (*AGENCY_SUFFIXES, "办", "关于")
 _EXPANSIONS = ("办事处", "人民政府")
+_HEAD_CHARS = 400  # the page head: title, the line under it, source / publisher chrome
 
 
 def _strip_office(name: str) -> str:
@@ -282,6 +314,51 @@ def agency_from_chrome(lines: list[str]) -> str | None:
     return None
 
 
+# 来源: / 信息来源： / 发布单位: | 市公安局 — the value runs to the next chrome label or the line end.
+_SOURCE_LABEL_RE = re.compile(
+    r"(?:信息来源|文章来源|来\s*源|发布单位|发文机关|发布部门)\s*[:：]\s*\|?\s*"
+    r"(?P<value>[\u4e00-\u9fff（）()]{2,40}?)"
+    r"(?=\s|$|\||网站|发布|时间|日期|作者|浏览|点击|访问|字号|【|\d)",
+    re.MULTILINE,
+)
+# 首页 > 政府信息公开 > 泾县人民政府(办公室) > 政府信息公开年报 (also >>, /, », ›)
+_BREADCRUMB_RE = re.compile(r"首页\s*(?:>>?|/|»|›|＞)(?P<trail>[^\n。]{2,160})")
+_CRUMB_SPLIT_RE = re.compile(r"\s*(?:>>?|/|»|›|＞)\s*")
+_TRAILING_OFFICE_RE = re.compile(r"[(（](?:办公室|办公厅|本级|机关)[)）]$")
+
+
+def _chrome_value(value: str) -> str | None:
+    """A body named in a chrome field, or a place standing for its government (河北省)."""
+    value = _TRAILING_OFFICE_RE.sub("", squeeze(value))
+    if not value or "公开" in value or "年报" in value or "报告" in value:
+        return None
+    return _acceptable(value) or (value if _is_place(value) else None)
+
+
+def _is_place(name: str) -> bool:
+    """The whole name is gazetteer units (江西省, 天津市西青区): a place standing for its government."""
+    parts, end = parse_prefix(name)
+    return bool(parts) and end == len(name)
+
+
+def agency_from_labels(text: str) -> str | None:
+    """The body a 来源: / 发布单位: chrome field names (inline or in the next pipe cell)."""
+    for match in _SOURCE_LABEL_RE.finditer(text[:3000]):
+        if agency := _chrome_value(match["value"]):
+            return agency
+    return None
+
+
+def agency_from_breadcrumb(text: str) -> str | None:
+    """The deepest breadcrumb step that names a body or a place (首页 > … > 对坊乡 > 年度报告)."""
+    for match in _BREADCRUMB_RE.finditer(text[:3000]):
+        steps = [step for step in _CRUMB_SPLIT_RE.split(match["trail"].strip()) if step]
+        for step in reversed(steps):
+            if agency := _chrome_value(step):
+                return agency
+    return None
+
+
 def agency_from_contact(flat: str) -> str | None:
     """The body a reader is told to contact (请与XX办公室联系 → XX)."""
     for match in _CONTACT_RE.finditer(flat):
@@ -318,7 +395,14 @@ def _sentence_agencies(flat: str, compact_lines: str) -> list[str]:
 
 def agency_from_documents(flat: str) -> str | None:
     """The body that issued its own rules (《铜仁市教育局网上信息公开审查制度》), if one stands out."""
-    names = Counter(a for m in _OWN_DOC_RE.finditer(flat) if "关于" not in m[0] and (a := _acceptable(m["name"])))
+    names = Counter(
+        a
+        for m in _OWN_DOC_RE.finditer(flat)
+        if "关于" not in m[0]
+        # 《四川省政府信息公开规定》: the 政府 belongs to 政府信息公开, the rules are a province's, not the body's
+        and not (m["name"].endswith("政府") and flat.startswith("信息公开", m.end("name")))
+        and (a := _acceptable(m["name"]))
+    )
     return names.most_common(1)[0][0] if names else None
 
 
@@ -406,7 +490,8 @@ def _choose_agency(lines: list[str], line_text: str, flat: str, title_hit: tuple
         if signature and _stem(signature) in title_agency and signature != title_agency:
             return signature
     else:
-        chosen = agency_from_chrome(lines) or candidates.body or candidates.contact
+        chosen = agency_from_chrome(lines) or agency_from_labels(line_text) or agency_from_breadcrumb(line_text)
+        chosen = chosen or candidates.body or candidates.contact
         if not chosen and (sentences := candidates.sentences):
             counts = Counter(sentences)
             placed = [name for name in counts if _has_place(name)]
@@ -421,6 +506,18 @@ def _choose_agency(lines: list[str], line_text: str, flat: str, title_hit: tuple
             return longer
     if _is_generic(chosen):
         return _complete(chosen, candidates.others(), flat) or chosen
+    if _is_place(chosen):
+        # 贵阳市2020年…报告 with 贵阳市人民政府 in the page head: the place's government is the body
+        government = chosen + "人民政府"
+        return government if government in flat[:_HEAD_CHARS] else chosen
+    if not _has_place(chosen):
+        # 公安局 in the title (中村乡 in the chrome), 白水县公安局 (开化县中村乡人民政府) in the chrome or a
+        # sentence: the placed form of the same body
+        chrome = (agency_from_chrome(lines), agency_from_labels(line_text), agency_from_breadcrumb(line_text))
+        endings = (chosen, *(chosen + suffix for suffix in _EXPANSIONS))
+        for other in (*chrome, *candidates.others()):
+            if other and other != chosen and other.endswith(endings) and _has_place(other):
+                return other
     return chosen
 
 

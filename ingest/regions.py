@@ -271,6 +271,56 @@ def _chain(parts: list[tuple[str, tuple[Region, ...]]]) -> tuple[Region, ...]:
     return candidates
 
 
+# Development and pilot zones named after the unit that holds them, often by its short name (西宁经济技术
+# 开发区, 郑州高新区, 中国(河北)自由贸易试验区雄安片区, 海门经济技术开发区).
+_ZONE_RE = re.compile(
+    r"^(?:中国[(（](?P<paren>[\u4e00-\u9fff]{2,8})[)）])?(?P<place>[\u4e00-\u9fff]{2,8}?)?"
+    r"(?:国家级)?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|综合实验区|综合试验区|"
+    r"自由贸易试验区|自贸区|保税区|工业园区|产业园区|新区|示范区)"
+)
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, tuple[Region, ...]]:
+    """Current units by short name (西宁 → 西宁市), for names that use the short form."""
+    index: dict[str, list[Region]] = {}
+    for region in gazetteer().by_code.values():
+        for short in region.short_name.split("/"):
+            if len(short) >= 2:
+                index.setdefault(short, []).append(region)
+    return {short: tuple(regions) for short, regions in index.items()}
+
+
+def zone_units(name: str, context: Context) -> tuple[str, tuple[Region, ...]] | None:
+    """The unit a zone's name says holds it (西宁经济技术开发区 → 西宁市), and the candidates.
+
+    A full unit name counts alone; a short name (西宁, 从化) only where the text also points at the
+    unit (its name, parent, telephone or postcode), since short names collide (桃园 is also in Taiwan).
+    """
+    match = _ZONE_RE.match(name)
+    if match is None:
+        return None
+    gaz = gazetteer()
+    for place in (match["paren"], match["place"]):
+        if not place:
+            continue
+        # 广东从化经济开发区: a province's short name may lead the holding unit's
+        for start in (0, 2, 3):
+            piece = place[start:]
+            if len(piece) < 2:
+                break
+            if piece in gaz.by_name:
+                return piece, gaz.by_name[piece]
+            attested = tuple(
+                r
+                for r in _short_names().get(piece, ())
+                if r.level == "province" or r.name in context.names or _evidence(r, context) > 0
+            )
+            if attested:
+                return piece, attested
+    return None
+
+
 def resolve_region(name: str | None, text: str, *, use_context_fallback: bool = True) -> Resolution:
     """Province / city / county / code of the body named ``name`` (simplified), in report ``text``.
 
@@ -285,6 +335,13 @@ def resolve_region(name: str | None, text: str, *, use_context_fallback: bool = 
             if len(chosen) == 1:
                 return _result(chosen[0], "name" if len(_chain(parts)) == 1 else "name_context")
             return Resolution(rule="ambiguous", candidates=chosen, mention=parts[-1][0])
+        zone = zone_units(name, context)
+        if zone is not None:
+            place, regions = zone
+            chosen = _choose(regions, context)
+            if len(chosen) == 1:
+                return _result(chosen[0], "zone_name")
+            return Resolution(rule="ambiguous", candidates=chosen, mention=place)
     if not use_context_fallback:
         return Resolution()
     for code in context.credit_codes:

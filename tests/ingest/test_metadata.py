@@ -145,3 +145,142 @@ def test_year_named_after_a_closed_citation() -> None:
     report = extract_report(text)
     assert report.report_year == 2012
     assert report.agency_name == "三里屯街道"
+
+
+# Page-chrome shapes from web pages (fixtures written in the shape the wild corpus shows; expected values
+# read off each fixture's text).
+_BODY = "根据《中华人民共和国政府信息公开条例》要求，现公布本年度报告。\n一、概述\n我局认真贯彻落实《条例》。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "agency"),
+    [
+        pytest.param(
+            "首页 > 政府信息公开 > 泾县人民政府(办公室) > 政府信息公开年报\n2011年政府信息公开工作年度报告\n" + _BODY,
+            2011,
+            "泾县人民政府",
+            id="breadcrumb-step-names-body",
+        ),
+        pytest.param(
+            "所在位置: 首页 > 各乡镇信息公开 > 对坊乡 > 年度报告 > 信息公开年度报告\n"
+            "2016年政府信息公开工作年度报告\n" + _BODY,
+            2016,
+            "对坊乡",
+            id="breadcrumb-township",
+        ),
+        pytest.param(
+            "2019年度政府信息公开工作年度报告\n来源：山东省科学技术厅 发布时间：2020-01-20 浏览次数：12\n" + _BODY,
+            2019,
+            "山东省科学技术厅",
+            id="source-line",
+        ),
+        pytest.param(
+            "索引号: | 113308247743941119/2024-122331 | 公开方式: | 主动公开 |\n"
+            "发布单位: | 中村乡 | 有效性: |\n"
+            "根据《条例》规定，开化县中村乡人民政府编制本报告。2023年，我乡高度重视信息公开工作。\n",
+            2023,
+            "开化县中村乡人民政府",
+            id="publisher-cell-short-name-fuller-in-text",
+        ),
+        pytest.param(
+            "名称 宿迁市应急管理局2020年政府信息公开工作年度报告\n" + _BODY,
+            2020,
+            "宿迁市应急管理局",
+            id="name-box-label",
+        ),
+        pytest.param(
+            "标 题 | 西藏自治区国有资产监督管理委员会2025年政府信息公开工作年度报告\n" + _BODY,
+            2025,
+            "西藏自治区国有资产监督管理委员会",
+            id="spaced-title-box-label",
+        ),
+        pytest.param(
+            "当前位置:首页 > 政府信息公开 > 政府信息公开年报 > 江西省\n江西省2019年政府信息公开工作年度报告\n" + _BODY,
+            2019,
+            "江西省",
+            id="title-names-a-place",
+        ),
+        pytest.param(
+            "政府信息公开\n贵阳市2020年政府信息公开工作年度报告\n贵阳市人民政府\n"
+            "来源: 市政府办公厅 发布时间: 2021-03-05\n" + _BODY,
+            2020,
+            "贵阳市人民政府",
+            id="title-place-government-in-page-head",
+        ),
+        pytest.param(
+            "首页/ 政府信息公开 / 政府信息公开年报 / 正文\n公安局2019年政府信息公开年度工作报告\n"
+            "一、总体情况\n2019年白水县公安局在县委、县政府的领导下，认真贯彻落实《条例》。\n",
+            2019,
+            "白水县公安局",
+            id="title-without-place-placed-in-body",
+        ),
+        pytest.param(
+            "工作年度报告 大英县民政局2017年政府信息公开工作年度报告(以下简称年报)是根据《中华人民共和国政府"
+            "信息公开条例》规定进行编制。本报告所列数据的统计期限自2017年1月1日起至2017年12月31日止。 一、概述 "
+            "2017年我单位政府信息公开主要开展了以下工作。",
+            2017,
+            "大英县民政局",
+            id="whole-page-on-one-line",
+        ),
+        pytest.param(
+            "首頁 > 政府信息公開 > 年報\n2008年度與兒街鎮人民政府信息公開年度報告\n根據《條例》，現將報告公布如下。\n",
+            2008,
+            "與兒街鎮人民政府",
+            id="traditional-street-town",
+        ),
+        pytest.param(
+            "乌拉特中旗巴音乌兰苏木2021年政府信息公开工作年度报告\n一、总体情况\n2021年，我苏木认真落实《条例》。\n",
+            2021,
+            "乌拉特中旗巴音乌兰苏木",
+            id="sumu-township",
+        ),
+    ],
+)
+def test_agency_from_page_chrome(text: str, year: int, agency: str) -> None:
+    report = extract_report(text)
+    assert (report.report_year, report.agency_name) == (year, agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 年我局 / 公开我局: a clause ending in 我局 points back at an unnamed body
+        pytest.param(
+            "根据《条例》要求，公开我局2020年度政府信息公开工作年度报告。\n一、总体情况\n", id="self-reference"
+        ),
+        # （一）鎮: a numbered heading is not a name
+        pytest.param("一、概述\n(一)鎮政府信息公開工作開展情況\n", id="numbered-heading"),
+        # 《四川省政府信息公开规定》: a cited provincial rule, not the body's own
+        pytest.param("根据《四川省政府信息公开规定》的要求，结合我局实际编制本报告。\n", id="cited-provincial-rules"),
+    ],
+)
+def test_no_name_from_pointers_or_citations(text: str) -> None:
+    assert extract_report(text).agency_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "template"),
+    [
+        # a 2012 report whose headings resemble the template's: no template before the 2019 report year
+        pytest.param(
+            "某县2012年政府信息公开工作年度报告\n一、概述\n二、收到和处理政府信息公开申请情况\n",
+            "narrative",
+            id="pre-2019-lookalike-headings",
+        ),
+        # written to the format notice (国办公开办函〔2019〕60号), no table columns seen yet
+        pytest.param(
+            "根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
+            "(国办公开办函〔2019〕60号)要求编制本报告。统计期限自2020年1月1日至2020年12月31日。\n一、概述\n",
+            "standard",
+            id="format-notice-cited",
+        ),
+        # 2019年 … 新修订的《中华人民共和国政府信息公开条例》: the revised Regulations' era
+        pytest.param(
+            "2019年,杭州市公安局全面贯彻落实新修订的《中华人民共和国政府信息公开条例》。\n",
+            "standard",
+            id="revised-regulations",
+        ),
+    ],
+)
+def test_template_era_from_citations(text: str, template: str) -> None:
+    assert extract_report(text).template == template

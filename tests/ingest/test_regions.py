@@ -214,3 +214,67 @@ def test_gazetteer_seed_is_consistent() -> None:
         if row["parent_code"]:
             assert row["parent_code"] in gaz.by_code, row
         assert row["code"] in gaz.by_code, row  # former names point at a current unit
+
+
+# Development and pilot zones named after the unit that holds them; places reporting under their own
+# name; township offices from page chrome. Codes checked against seeds/regions.csv (GB/T 2260).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 西宁 is the short name of 西宁市 (630100), which the text also names
+        pytest.param(
+            "西宁经济技术开发区2019年政府信息公开工作年度报告\n在西宁市委、市政府的领导下，我区认真贯彻《条例》。\n",
+            ("青海省", "西宁市", None, "630100", None),
+            id="zone-short-city-name",
+        ),
+        # 广东从化: province short name + 从化 (从化区, 440117, under 广州市, which the text names)
+        pytest.param(
+            "广东从化经济开发区管理委员会2020年政府信息公开工作年度报告\n来源：广州市人民政府 发布时间：2021-01-20\n"
+            "一、总体情况\n",
+            ("广东省", "广州市", "从化区", "440117", None),
+            id="zone-province-and-county-short-names",
+        ),
+        # 中国(河北)自由贸易试验区…: the province in brackets (130000)
+        pytest.param(
+            "中国(河北)自由贸易试验区雄安片区管理委员会2023年政府信息公开工作年度报告\n一、总体情况\n",
+            ("河北省", None, None, "130000", None),
+            id="zone-province-in-brackets",
+        ),
+        # 天津市西青区 (120111): a municipality district reporting under its name; city null
+        pytest.param(
+            "天津市西青区2014年政府信息公开工作年度报告\n一、概述\n",
+            ("天津市", None, "西青区", "120111", "county"),
+            id="place-as-agency-municipality-district",
+        ),
+        # 发布单位 | 中村乡, and 开化县中村乡人民政府 in the text: township, county 开化县 (330824)
+        pytest.param(
+            "发布单位: | 中村乡 | 有效性: |\n"
+            "根据《条例》规定，开化县中村乡人民政府编制本报告。2023年，我乡认真落实。\n",
+            ("浙江省", "衢州市", "开化县", "330824", "township"),
+            id="township-from-publisher-cell",
+        ),
+    ],
+)
+def test_place_from_page_chrome(text: str, expected: Place) -> None:
+    report = extract_report(text)
+    got = (report.province, report.city, report.county, report.region_code, report.admin_level)
+    assert got == expected
+
+
+def test_zone_short_name_needs_the_text_to_agree() -> None:
+    # 桃园 is the short name of Taiwan's 桃园市 too: without the text pointing at it, no place
+    assert resolve_region("桃园开发区管委会", flat_view("我区认真贯彻落实《条例》。").text).code is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "level"),
+    [
+        pytest.param("江西省", "government", "province", id="province-as-agency"),
+        pytest.param("重庆市奉节县", "government", "county", id="county-as-agency"),
+        pytest.param("乌拉特中旗巴音乌兰苏木", "township", "township", id="sumu"),
+        pytest.param("西宁经济技术开发区", "development_zone", None, id="development-zone-no-level"),
+    ],
+)
+def test_classify_places_and_zones(name: str, kind: str, level: str | None) -> None:
+    result = classify_agency(name)
+    assert (result.agency_type, result.admin_level) == (kind, level)
