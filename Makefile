@@ -23,7 +23,7 @@ PDF_MIN_F1 := 1.0
 MAX_FALSE_ZEROS_SEEDS := 0
 MAX_FALSE_ZEROS_REAL := 1
 
-.PHONY: run test setup system-deps lint typecheck pytest dbt-test eval bench clean
+.PHONY: run test setup system-deps lint typecheck pytest dbt-test eval coverage bench clean
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -78,7 +78,22 @@ eval: setup
 		--min-field agency_name=1.0 --min-field province=0.98 --min-field city=1.0 --min-field county=0.98 \
 		--min-field admin_level=1.0 --min-field template=0.98
 
-test: lint typecheck dbt-test eval pytest
+# Metadata on the wild corpus (359 page beginnings, no metric gold) against its meta.jsonl, plus coverage
+# per template. Measured 2026-12-04: year 0.986, agency 0.669, template 0.875, province 0.893 (before the
+# page-chrome rules: 0.986 / 0.613 / 0.864 / 0.888). Floors = measured, rounded down to 2 decimals. The issue
+# asks template >= 0.98: not met. 42 of the 45 misses are meta naming the version (standard_2019/2021) from
+# the year or a cited format notice where the gold convention (seeds/003, real/043, real/061) keeps
+# `standard` until table-2 columns show it; raise WILD_MIN_TEMPLATE when that is settled.
+WILD_MIN_YEAR := 0.98
+WILD_MIN_AGENCY := 0.66
+WILD_MIN_TEMPLATE := 0.87
+WILD_MIN_PROVINCE := 0.89
+coverage: setup
+	$(BIN)/govinfo coverage $(CORPUS)/wild --meta $(CORPUS)/wild/meta.jsonl --min-field year=$(WILD_MIN_YEAR) \
+		--min-field agency=$(WILD_MIN_AGENCY) --min-field template=$(WILD_MIN_TEMPLATE) \
+		--min-field province=$(WILD_MIN_PROVINCE) > /dev/null
+
+test: lint typecheck dbt-test eval coverage pytest
 
 # Scale benchmark (not part of `make test`): BENCH_N synthetic reports, full + incremental refresh.
 BENCH_N ?= 100000

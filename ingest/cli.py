@@ -120,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
         "region resolved, tables 2-4 complete and R1-R4 holding; values per rule; files falling short; "
         "with --meta, metadata accuracy against a meta.jsonl.",
         "govinfo coverage ../shared/corpus/wild --meta ../shared/corpus/wild/meta.jsonl "
-        "--min-field year=0.98 --min-field template=0.98",
+        "--min-field year=0.98 --min-field province=0.89",
         _cmd_coverage,
     )
     coverage.add_argument("paths", nargs="+", type=Path, help="report files or folders (searched recursively)")
