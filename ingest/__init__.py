@@ -1,3 +1,3 @@
 """govinfo ingest: read government information-disclosure annual reports and land them in DuckDB."""
 
-PARSER_VERSION = "0.1.0"
+PARSER_VERSION = "0.2.0"

@@ -114,6 +114,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "unit": pl.String,
         "start_offset": pl.Int32,
         "end_offset": pl.Int32,
+        "rule": pl.String,
     },
     "report_facts": {
         "report_id": pl.String,
@@ -233,7 +234,7 @@ def _add_report(
     for cell in report.table_cells:
         cells.add(
             rid, cell.table, cell.row_key, cell.column_key, cell.metric_key, cell.raw_text,
-            cell.value, cell.note, cell.unit, cell.start, cell.end, index,
+            cell.value, cell.note, cell.unit, cell.start, cell.end, cell.rule, index,
         )  # fmt: skip
     facts = tables["report_facts"]
     for ordinal, f in enumerate(report.facts, start=1):

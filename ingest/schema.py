@@ -113,7 +113,9 @@ RAW_TABLES: dict[str, str] = {
             note           varchar,            -- text after the number, e.g. （其中修订16件）
             unit           varchar,            -- 万元 / 元 / 件 when printed in the cell
             start_offset   integer not null,
-            end_offset     integer not null
+            end_offset     integer not null,
+            rule           varchar             -- how the value was read: table.t3.labelled | table.t3.aligned
+                                               -- | table.t3.split | table.t2.short_row …; '' when untold
             -- key: (report_id, metric_key)
         )""",
     "report_facts": """
@@ -146,4 +148,5 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("reports", "contact_phone", "varchar"),
     ("reports", "contact_email", "varchar"),
     ("reports", "contact_website", "varchar"),
+    ("table_cells", "rule", "varchar"),
 )
