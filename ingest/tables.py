@@ -256,10 +256,18 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
             for cell, offset in cells:
                 tokens.append(_token(view, cell, base + offset, row, piped))
             continue
-        parts = line.split()
-        if len(parts) > 1 and all(parse_cell(p) is not None for p in parts[1:]):
-            # PDF-style row: a label followed by whitespace-separated numbers.
-            for part in _WORD.finditer(line):
+        words = list(_WORD.finditer(line))
+        lead = len(words)
+        while lead > 0 and parse_cell(words[lead - 1].group(0)) is not None:
+            lead -= 1
+        if len(words) > 1 and (lead <= 1 or len(words) - lead >= 2):
+            # PDF-style row: a label (one word, or several: "（三）不予公开 1、属于国家秘密") followed by
+            # whitespace-separated numbers.
+            if lead > 1:
+                label = line[words[0].start() : words[lead - 1].end()]
+                tokens.append(_token(view, label, base + words[0].start(), row, True))
+                words = words[lead:]
+            for part in words:
                 tokens.append(_token(view, part.group(0), base + part.start(), row, True))
             continue
         lead = len(line) - len(line.lstrip())
