@@ -14,6 +14,7 @@ from ingest.coverage import (
     measure,
     meta_as_gold,
     missing_cells,
+    score_meta,
     template_slots,
 )
 
@@ -90,7 +91,24 @@ def test_meta_standard_matches_any_version_only() -> None:
     row = {"report_year": 2021, "agency_name": None, "template": "standard", "province": None}
     assert meta_as_gold(row, "standard_2019") == {"report_year": 2021, "template": "standard_2019"}
     assert meta_as_gold(row, "narrative")["template"] == "standard"
-    assert meta_as_gold({"template": "standard_2021"}, "standard")["template"] == "standard_2021"
+    assert meta_as_gold({"template": "standard_2021"}, "standard_2019")["template"] == "standard_2021"
+
+
+@pytest.mark.parametrize(
+    ("meta", "parsed", "matches"),
+    [
+        pytest.param("standard_2019", "standard", True, id="parsed standard: version not visible, era right"),
+        pytest.param("standard_2021", "standard_2019", False, id="the other version is wrong"),
+        pytest.param("narrative", "standard", False, id="the other era is wrong"),
+        pytest.param("standard_2021", "narrative", False, id="narrative against a version is wrong"),
+    ],
+)
+def test_template_era_matches_either_way_but_strict_counts_exact(meta: str, parsed: str, matches: bool) -> None:
+    gold = meta_as_gold({"template": meta}, parsed)
+    assert (gold["template"] == parsed) == matches
+    scored = score_meta([(Path("x.txt"), {"template": parsed})], {str(Path("x.txt").resolve()): {"template": meta}})
+    assert scored.accuracy("template") == (1.0 if matches else 0.0)
+    assert scored.accuracy("template_strict") == (1.0 if meta == parsed else 0.0)
 
 
 def test_missing_cells_by_template_version() -> None:
