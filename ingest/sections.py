@@ -16,11 +16,18 @@ from ingest.records import Section
 _CN_NUM = "一二三四五六七八九十"
 # Top-level numbering: 一、 / 2、 / 第三部分, at a line start or right after a sentence end (web
 # scrapes run headings into the previous paragraph). "1." is a list item, never a section.
+# Pages stored as one line also put headings after a plain space or a colon ("…如下: 一、概述 …")
+# and sub-headings "(一)" mid-line: those match the ``mid*`` groups and must pass the stricter
+# test of _mid_line_title (a whole section-title phrase, not followed by a list separator).
 _HEADING_RE = re.compile(
     rf"(?:^[ \t#*]*(?:(?P<ar>\d{{1,2}})\s*[、.](?!\d)|[(](?P<paren>[{_CN_NUM}]{{1,3}})[)]"
     rf"|第[{_CN_NUM}]{{1,3}}部分[、:：]?)"
-    rf"|(?:^|(?<=[。；;]))[ \t#*]*(?P<cn>[{_CN_NUM}]{{1,3}})\s*[、.,，])"
-    r"\s*(?P<title>[^\n。；;]{2,60})",
+    rf"|(?:^|(?<=[。；;]))[ \t#*]*(?P<cn>[{_CN_NUM}]{{1,3}})\s*[、.,，]"
+    rf"|(?<=[。；;!?: \t])[ \t#*]*(?:(?P<midcn>[{_CN_NUM}]{{1,3}})[、.,，]|(?P<midar>\d{{1,2}})[、.](?!\d)"
+    rf"|[(](?P<midparen>[{_CN_NUM}]{{1,3}})[)]))"
+    # The title is looked at, not consumed: a title running on (one-line pages) must not swallow
+    # the next heading.
+    r"(?=\s*(?P<title>[^\n。；;]{2,60}))",
     re.MULTILINE,
 )
 
@@ -76,16 +83,9 @@ def split_sections(view: TextView) -> list[Section]:
     text = view.text
     heads: list[tuple[int, str, str]] = []
     for match in _HEADING_RE.finditer(text):
-        raw_title = match.group("title").strip().rstrip("*#").strip()
-        title = _TITLE_CUT_RE.split(raw_title, maxsplit=1)[0].strip()
-        if len(title) > 40 or title.endswith(("。", "；", ";")):
-            continue
-        kinds = _heading_kinds(title)
-        if not kinds:
-            continue
-        if (match.group("ar") is not None or match.group("paren") is not None) and not _looks_like_section_title(title):
-            continue  # 1. / (一) lines are usually list items; accept only clear section titles
-        heads.append((match.start(), title, ",".join(kinds)))
+        head = _heading(text, match)
+        if head is not None:
+            heads.append((match.start(), *head))
     sections: list[Section] = []
     starts = [h[0] for h in heads] + [len(text)]
     first = starts[0]
@@ -96,6 +96,64 @@ def split_sections(view: TextView) -> list[Section]:
     if not sections:
         sections.append(_section(view, 0, "", "preamble", 0, len(text)))
     return sections
+
+
+def _heading(text: str, match: re.Match[str]) -> tuple[str, str] | None:
+    """(title, kinds) of a heading candidate, or None when it is no section heading."""
+    # The title group stops at a full stop or semicolon; the phrase tests look past it for list separators.
+    raw_title = text[match.start("title") : match.start("title") + 80].split("\n", 1)[0]
+    mid_line = any(match.group(g) is not None for g in ("midcn", "midar", "midparen"))
+    line_start = match.start() == 0 or text[match.start() - 1] == "\n"
+    if not line_start:
+        # Run into a paragraph (one-line pages): the line break that ended the title is gone,
+        # so the title is the section-title phrase at the start of what follows.
+        # After a semicolon a topic that ends with a full stop is the last item of a list.
+        in_list = text[match.start() - 1] in ";；"
+        phrase = _mid_line_title(raw_title, in_list)
+        if phrase is not None:
+            return phrase, ",".join(_heading_kinds(phrase))
+        if mid_line or _is_list_item(raw_title, in_list):
+            return None
+    title = _TITLE_CUT_RE.split(raw_title.strip().rstrip("*#").strip(), maxsplit=1)[0].strip()
+    if len(title) > 40 or title.endswith(("。", "；", ";")):
+        return None
+    kinds = _heading_kinds(title)
+    if not kinds:
+        return None
+    if (match.group("ar") is not None or match.group("paren") is not None) and not _looks_like_section_title(title):
+        return None  # 1. / (一) lines are usually list items; accept only clear section titles
+    return title, ",".join(kinds)
+
+
+_ENDS_ALT = "|".join(sorted(_SECTION_TITLE_ENDS, key=len, reverse=True))
+# A section-title phrase: up to 30 characters ending like a section title, optionally extended by
+# 及/和/与 + another such phrase (存在的主要问题 + 及改进措施). Digits only in a leading year
+# (2020年政务公开工作情况): the body usually opens with one. No clause punctuation inside.
+_TITLE_PHRASE_RE = re.compile(
+    rf"(?:\d{{4}}年度?)?(?![\s\d,，:：、。;；()（）])[^\s\d,，:：。;；]{{0,30}}?(?:{_ENDS_ALT})+"
+    rf"(?:[及和与][^\s\d,，:：、。;；]{{0,14}}?(?:{_ENDS_ALT})+)?"
+)
+# After a real heading comes its body; after an item of a list of topics comes the next item.
+_LIST_NEXT_RE = re.compile(r"\s*[、,，;；]")
+_LIST_END_RE = re.compile(r"\s*[、,，;；。]")
+
+
+def _mid_line_title(raw_title: str, in_list: bool) -> str | None:
+    """The section-title phrase at the start of ``raw_title`` when it is a clear section title."""
+    raw = raw_title.lstrip("*# \t")
+    match = _TITLE_PHRASE_RE.match(raw)
+    if match is None or _is_list_item(raw, in_list) or not _heading_kinds(match.group()):
+        return None
+    return match.group()
+
+
+def _is_list_item(raw_title: str, in_list: bool) -> bool:
+    """A topic in a list run into a sentence (全文包括: 一、概述; 二、主动公开情况; …), not a heading."""
+    raw = raw_title.lstrip("*# \t")
+    match = _TITLE_PHRASE_RE.match(raw)
+    if match is None:
+        return False
+    return (_LIST_END_RE if in_list else _LIST_NEXT_RE).match(raw, match.end()) is not None
 
 
 def _looks_like_section_title(title: str) -> bool:

@@ -18,6 +18,7 @@ What the fixture exercises:
 - r9: a row in raw.reports whose file is only a duplicate (contract violation on purpose): it must
   not reach the marts.
 - report_files also has a quarantined file and a duplicate of r1's file.
+- table_cells: r2's cells carry their reading rule (labelled, aligned, split, and one left untold).
 """
 
 from __future__ import annotations
@@ -553,6 +554,21 @@ CHECKS = [
 ]
 
 
+# r2's table cells as printed, each with the rule that read it: labelled, aligned and split reads, a
+# NULL cell ("/"), and a cell whose rule the parser did not tell ('' -> NULL in staging).
+TABLE_CELLS: list[tuple[object, ...]] = [
+    (R2, "t3", "new_received", "natural_person", "t3.new_received.natural_person", "11", 11.0, None, None,
+     3010, 3012, "table.t3.labelled"),
+    (R2, "t3", "new_received", "commercial_enterprise", "t3.new_received.commercial_enterprise", "1", 1.0, None,
+     None, 3013, 3014, "table.t3.aligned"),
+    (R2, "t3", "new_received", "research_institution", "t3.new_received.research_institution", "/", None, None,
+     None, 3015, 3016, "table.t3.aligned"),
+    (R2, "t3", "new_received", "total", "t3.new_received.total", "12", 12.0, None, None, 3030, 3032,
+     "table.t3.split"),
+    (R2, "t4", "reconsideration", "total", "t4.reconsideration.total", "1", 1.0, None, None, 6100, 6101, ""),
+]  # fmt: skip
+
+
 def raw_tables() -> dict[str, str]:
     """The raw-layer DDL from the contract, importable whether or not the repo is on sys.path."""
     if str(REPO) not in sys.path:
@@ -595,6 +611,11 @@ def build(path: str, empty: bool = False) -> None:
         con.executemany("insert into raw.report_metrics values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", METRICS)
         con.executemany("insert into raw.proactive_categories values (?, ?, ?, ?, ?, ?, ?, ?)", CATEGORIES)
         con.executemany("insert into raw.report_checks values (?, ?, ?, ?, ?, ?)", CHECKS)
+        con.executemany(
+            "insert into raw.table_cells (report_id, table_no, row_key, column_key, metric_key, raw_text, value,"
+            " note, unit, start_offset, end_offset, rule) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            TABLE_CELLS,
+        )
 
 
 def main(argv: list[str]) -> int:

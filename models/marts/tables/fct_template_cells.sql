@@ -30,6 +30,7 @@ cells_with_report as (
         table_cells.unit,
         table_cells.start_offset,
         table_cells.end_offset,
+        table_cells.rule,
         reports.ingested_at
     from table_cells
     inner join reports

@@ -16,7 +16,9 @@ renamed as (
         note,
         unit,
         start_offset,
-        end_offset
+        end_offset,
+        -- '' (untold) and NULL (landed before the column existed) mean the same: not known.
+        nullif(rule, '') as rule
     from raw_table_cells
 )
 
