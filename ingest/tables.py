@@ -1,37 +1,32 @@
-"""Standard-template tables 2, 3 and 4: one token stream from every text presentation, then cells.
-
-Web scrapes and PDF text flatten tables differently: ``|``-separated rows, markdown tables, one cell
-per line, or a row label followed by whitespace-separated numbers. :func:`tokenize` turns them all
-into one stream of cells with source offsets; rows are then found by their labels and filled with
-the value cells that follow. Blank, "/" and "—" cells are NULL, never 0.
+"""Standard-template tables 2, 3 and 4: rows found by their labels (or placed on the template's row
+sequence) in the token stream of :mod:`ingest.table_cells`, then the R1–R4 checks.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
-from typing import NamedTuple
 
 from ingest.digit_runs import Identity, RunSplit, split_grid, split_run
 from ingest.normalize import TextView, squeeze
-from ingest.records import Check, CheckStatus, Metric, Section, TableCell
+from ingest.records import Check, CheckStatus, Metric, Section
 from ingest.table_align import Item, ValueRow, align
-
-NULL_MARKERS = frozenset({"", "/", "／", "-", "--", "—", "——", "\\", "无", "空", "/ "})
-_NUMBER_CELL = re.compile(
-    r"^(?P<sign>[+-]|增|减|增加|减少)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|个|项)?(?P<note>.*)$"
+from ingest.table_cells import (
+    CACHE_SIZE,
+    DIGIT_RUN,
+    CellValue,
+    TableResult,
+    Token,
+    parse_cell,
+    split_tokens,
+    tokenize,
+    view_token,
 )
-_RAW_NUMBER = re.compile(r"^[\s+\-增减加少]*[0-9０-９.．]+\s*(?:万元|元|件|个|项)?")
-_MD_SEPARATOR = re.compile(r"^\s*:?-{3,}:?\s*$")  # "---"; a "——" cell is a NULL marker
-_NOTE_START = re.compile(r"^(?:[(（]|万元|元)")
-_WORD = re.compile(r"\S+")
+
+__all__ = ["T3_COLUMNS", "T4_BLOCKS", "T4_COLUMNS", "TableResult", "extract_tables", "parse_cell"]
+
 _T3_NUMBERING = re.compile(r"^[一二三四五六七八九十]、|^\d+[.、]")
-# Labels repeat across reports and every token of a table region is tried as a label: the pure
-# per-text helpers below are cached, bounded because prose lines in the regions are mostly unique.
-_CACHE_SIZE = 8192
 T3_COLUMNS = (
     "natural_person",
     "commercial_enterprise",
@@ -94,234 +89,9 @@ _T3_2021_ONLY = frozenset({"other.overdue_correction", "other.overdue_fee"})
 _MAX_LABEL = 60
 # A label token ending in digits lost the separators between its label and its cells.
 _GLUED_TAIL = re.compile(r"[^\d\s.．|]\d+$")
-_DIGIT_RUN = re.compile(r"\d+")
 _SEPARATORS = " \t\n|"
 _NUMBERING_DOTS = frozenset(".．、")
 _T3_ANY_ROW = re.compile("|".join(f"(?:{pattern})" for _, pattern in T3_ROWS))
-
-
-class Token(NamedTuple):
-    """One table cell as the text presents it, with its span in the original text.
-
-    A named tuple rather than a frozen dataclass: every cell of every table region is one, and
-    tuple construction is several times cheaper.
-    """
-
-    text: str  # normalised, for parsing
-    start: int
-    end: int
-    row: int  # tokens of one pipe row / text line share a row number
-    piped: bool
-    raw: str = ""  # the cell as printed in the original text, for evidence
-
-
-@dataclass(frozen=True)
-class CellValue:
-    """A parsed cell: NULL (value None) for blank and dash cells; a note for 22（其中修订16件）."""
-
-    value: float | None
-    unit: str | None
-    note: str | None
-
-
-_NULL_CELL = CellValue(None, None, None)
-
-
-@dataclass
-class TableResult:
-    """Cells found in the standard tables, as metrics keyed by metric_keys.md, plus R1–R4 checks."""
-
-    metrics: dict[str, Metric] = field(default_factory=dict)
-    checks: list[Check] = field(default_factory=list)
-    cells: list[TableCell] = field(default_factory=list)
-    remapped: list[str] = field(default_factory=list)  # metric keys a second cell mapped to
-    # T2 findings: layouts the table's arithmetic could not decide (cells left NULL), and how many
-    # cells each non-labelled reading decided.
-    undecided: list[str] = field(default_factory=list)
-    refuted: bool = False
-    decided: dict[str, int] = field(default_factory=dict)
-    _keys: set[str] = field(default_factory=set)
-
-    def finding(self, table: str, detail: str, refuted: bool) -> None:
-        """A layout the arithmetic could not decide: its cells stay NULL (T2)."""
-        self.undecided.append(f"{table}: {detail}")
-        self.refuted = self.refuted or refuted
-
-    def add(
-        self,
-        table: str,
-        row_key: str,
-        column_key: str,
-        token: Token,
-        cell: CellValue,
-        section: str,
-        how: str = "labelled",
-    ) -> None:
-        """Record a cell read by ``how`` (labelled | aligned | split | short_row); its metric when it holds a value.
-
-        The first cell mapped to a key wins.
-        """
-        key = f"{table}.{row_key}.{column_key}"
-        rule = f"table.{table}.{how}"
-        if key in self._keys:
-            self.remapped.append(key)
-            return
-        # The note as printed (full-width brackets kept), not as normalised for parsing.
-        note = _RAW_NUMBER.sub("", token.raw).strip() if cell.note else None
-        self._keys.add(key)
-        self.cells.append(
-            TableCell(
-                table, row_key, column_key, key, token.raw, cell.value, note, cell.unit, token.start, token.end, rule
-            )
-        )
-        if how != "labelled":
-            self.decided[f"{table}.{how}"] = self.decided.get(f"{table}.{how}", 0) + 1
-        if cell.value is not None:  # a NULL cell never becomes a metric, so never a 0
-            self.metrics[key] = Metric(
-                key=key,
-                value=cell.value,
-                qualifier="exact",
-                evidence=token.raw,
-                start=token.start,
-                end=token.end,
-                rule=rule,
-                section=section,
-                unit=cell.unit,
-                source="table",
-                table_ref=f"{table}/{row_key}/{column_key}",
-            )
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def parse_cell(text: str) -> CellValue | None:
-    """Parse a value cell; None when the text is not a value cell at all (a label)."""
-    compact = text.strip()
-    if compact in NULL_MARKERS:
-        return _NULL_CELL
-    match = _NUMBER_CELL.match(compact)
-    if match is None:
-        return None
-    note = match.group("note").strip() or None
-    if note and not _NOTE_START.match(note):
-        return None  # "2018年…" is prose, not a cell
-    value = float(match.group("num"))
-    if match.group("sign") in ("-", "减", "减少"):
-        value = -value
-    return CellValue(value, match.group("unit"), note)
-
-
-def tokenize(view: TextView, start: int, end: int) -> list[Token]:
-    """Cells of the line view between two original offsets, in reading order."""
-    tokens: list[Token] = []
-    pos = view.index_at(start)
-    lines = view.text[pos : view.index_at(end)].split("\n")
-    stripped_lines = [line.strip() for line in lines]
-    if not lines[-1]:
-        # The empty tail after a final line break (or of an empty region) is no line, though the
-        # filler statistics below still count it.
-        lines.pop()
-    # Each is consulted only at its kind of filler line, which most regions lack.
-    present = stripped_lines[: len(lines)]
-    blank_is_cell = "" in present and _fillers_are_cells(stripped_lines, "")
-    bar_is_cell = "|" in present and _fillers_are_cells(stripped_lines, "|")
-    row = 0
-    bars = 0  # lone "|" lines seen since the last cell, when bars separate cells
-    next_base = pos
-    for line, stripped in zip(lines, stripped_lines, strict=False):
-        base, next_base = next_base, next_base + len(line) + 1
-        if not stripped:
-            if blank_is_cell and tokens and not tokens[-1].piped:
-                # One-cell-per-line scrape where every cell is one line: a blank line is a blank cell.
-                tokens.append(_blank_token(view, base, row))
-            continue
-        if stripped == "|":
-            if tokens and not tokens[-1].piped:
-                if bar_is_cell:
-                    tokens.append(_blank_token(view, base, row))  # "cell |" scrapes: a lone "|" is an empty cell
-                else:
-                    bars += 1  # "|" between every cell: a run of n bars holds n - 1 empty cells
-                    if bars > 1:
-                        tokens.append(_blank_token(view, base, row))
-            continue
-        bars = 0
-        row += 1
-        if "|" in line:
-            cells = _split_pipes(line)
-            # A markdown separator row ("|---|---|"); without "---" the row has content, as
-            # _split_pipes never leaves a blank first cell.
-            if not cells or ("---" in line and all(not c or _MD_SEPARATOR.match(c) for c, _ in cells)):
-                continue
-            # "cell |" lines are one-cell-per-line scrapes with a stray pipe, not pipe rows.
-            piped = len(cells) > 1
-            for cell, offset in cells:
-                tokens.append(_token(view, cell, base + offset, row, piped))
-            continue
-        words = list(_WORD.finditer(line))
-        lead = len(words)
-        while lead > 0 and parse_cell(words[lead - 1].group(0)) is not None:
-            lead -= 1
-        if len(words) > 1 and (lead <= 1 or len(words) - lead >= 2):
-            # PDF-style row: a label (one word, or several: "（三）不予公开 1、属于国家秘密") followed by
-            # whitespace-separated numbers.
-            if lead > 1:
-                label = line[words[0].start() : words[lead - 1].end()]
-                tokens.append(_token(view, label, base + words[0].start(), row, True))
-                words = words[lead:]
-            for part in words:
-                tokens.append(_token(view, part.group(0), base + part.start(), row, True))
-            continue
-        lead = len(line) - len(line.lstrip())
-        tokens.append(_token(view, stripped, base + lead, row, False))
-    return tokens
-
-
-def _fillers_are_cells(stripped_lines: list[str], filler: str) -> bool:
-    """True when filler lines (blank, or a lone "|") stand for empty cells rather than separators.
-
-    Some scrapes put a filler line between every cell; there fillers only separate. Elsewhere cells
-    follow each other line by line and a filler line is an empty cell.
-    """
-    content = [bool(line) and line != filler for line in stripped_lines]
-    separating = sum(
-        1
-        for before, line, after in zip(content, stripped_lines[1:-1], content[2:], strict=False)
-        if before and after and line == filler
-    )
-    adjacent = sum(1 for before, after in pairwise(content) if before and after)
-    return adjacent > 2 * separating
-
-
-def _split_pipes(line: str) -> list[tuple[str, int]]:
-    """A pipe row's cells: stripped text and its offset in the line (the cell's, when blank)."""
-    cells: list[tuple[str, int]] = []
-    cursor = 0
-    for piece in line.split("|"):
-        cell = piece.strip()
-        cells.append((cell, cursor + len(piece) - len(piece.lstrip()) if cell else cursor))
-        cursor += len(piece) + 1
-    # A leading "|" (markdown) leaves an empty first piece; trailing pipes leave empty tails.
-    if cells and not cells[0][0]:
-        del cells[0]
-    while cells and not cells[-1][0]:
-        cells.pop()
-    return cells
-
-
-def _token(view: TextView, text: str, start: int, row: int, piped: bool) -> Token:
-    """A token for stripped cell text starting at view index ``start``; a blank one is empty there."""
-    if not text:
-        o_start = view.span(start, start)[0]
-        return Token("", o_start, o_start, row, piped, "")
-    # Cell text lies inside the view, so its first and last characters have source offsets.
-    o_start = view.offsets[start]
-    o_end = view.offsets[start + len(text) - 1] + 1
-    return Token(text, o_start, o_end, row, piped, view.original[o_start:o_end])
-
-
-def _blank_token(view: TextView, base: int, row: int) -> Token:
-    start = view.span(base, base + 1)[0]
-    return Token("", start, start, row, False)
-
 
 Row = tuple[str, Token, list[tuple[Token, CellValue]]]
 # Decides whether a token labels a row (returning the row key), given the rows found so far.
@@ -595,7 +365,7 @@ def _row_sum_holds(values: Sequence[float | int | None]) -> bool:
     return abs(sum(v for v in values[:-1] if v is not None) - (values[-1] or 0.0)) < 1e-6
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def _t2_row(text: str, use_2019: bool) -> str | None:
     """The table-2 row a label names, when the template's table has columns for it."""
     label = squeeze(text)
@@ -605,7 +375,7 @@ def _t2_row(text: str, use_2019: bool) -> str | None:
     return None
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@lru_cache(maxsize=CACHE_SIZE)
 def _t3_row(text: str) -> tuple[str | None, bool]:
     """The table-3 row a label names (the first of T3_ROWS that matches), and whether it ends in 其他."""
     label = _T3_NUMBERING.sub("", squeeze(text))
@@ -683,18 +453,18 @@ def _glued_table4(view: TextView, section: Section, result: TableResult) -> None
     """Table 4 printed as one run of digits (15 cells, 15–90 digits): split by the three R4 sums."""
     width = len(T4_BLOCKS) * len(T4_COLUMNS)
     start, end = view.index_at(section.start), view.index_at(section.end)
-    runs = [m for m in _DIGIT_RUN.finditer(view.text, start, end) if width <= len(m.group(0)) <= 6 * width]
+    runs = [m for m in DIGIT_RUN.finditer(view.text, start, end) if width <= len(m.group(0)) <= 6 * width]
     if len(runs) != 1:
         if runs:
             result.finding("t4", f"{len(runs)} digit runs long enough for table 4; none read", False)
         return
-    run = _view_token(view, *runs[0].span())
+    run = view_token(view, *runs[0].span())
     identities = [Identity((b * 5, b * 5 + 1, b * 5 + 2, b * 5 + 3), b * 5 + 4) for b in range(len(T4_BLOCKS))]
     split = split_run(run.text, width, identities)
     if split.values is None:
         result.finding("t4", f"glued row: {split.reason}; left NULL", split.candidates == 0)
         return
-    for index, (token, value) in enumerate(zip(_split_tokens(view, run, split.values), split.values, strict=True)):
+    for index, (token, value) in enumerate(zip(split_tokens(view, run, split.values), split.values, strict=True)):
         cell = CellValue(float(value), None, None)
         result.add("t4", T4_BLOCKS[index // 5], T4_COLUMNS[index % 5], token, cell, section.kind, "split")
 
@@ -828,7 +598,7 @@ def _glued_table3(view: TextView, section: Section, skeleton: tuple[str, ...], r
         if split.values is None:
             result.finding("t3", f"glued row {key}: {split.reason}; left NULL", split.candidates == 0)
             continue
-        cells = _split_tokens(view, token, split.values)
+        cells = split_tokens(view, token, split.values)
         for column, cell, value in zip(T3_COLUMNS, cells, split.values, strict=True):
             result.add("t3", key, column, cell, CellValue(float(value), None, None), section.kind, "split")
 
@@ -869,7 +639,7 @@ def _glued_rows(view: TextView, section: Section, width: int) -> list[tuple[str,
     text = view.text[start:end]
     rows: list[tuple[str, Token]] = []
     label_from = 0
-    for match in _DIGIT_RUN.finditer(text):
+    for match in DIGIT_RUN.finditer(text):
         run_start, run_end = match.span()
         if run_end - run_start < width or run_start == 0 or text[run_start - 1] in _SEPARATORS:
             label_from = run_end if run_end - run_start >= width else label_from
@@ -884,23 +654,5 @@ def _glued_rows(view: TextView, section: Section, width: int) -> list[tuple[str,
         key, _ = _t3_row(label) if len(label) <= _MAX_LABEL else (None, False)
         if key is None or run_end - run_start < width:
             continue
-        rows.append((key, _view_token(view, start + run_start, start + run_end)))
+        rows.append((key, view_token(view, start + run_start, start + run_end)))
     return rows
-
-
-def _view_token(view: TextView, start: int, end: int) -> Token:
-    """A token for view indexes [start, end), with its original offsets and raw text."""
-    o_start = view.offsets[start]
-    o_end = view.offsets[end - 1] + 1
-    return Token(view.text[start:end], o_start, o_end, 0, False, view.original[o_start:o_end])
-
-
-def _split_tokens(view: TextView, run: Token, values: Sequence[int]) -> list[Token]:
-    """One token per value of a split digit run, each spanning its digits in the original text."""
-    begin = view.index_at(run.start)
-    tokens: list[Token] = []
-    for value in values:
-        size = len(str(value))
-        tokens.append(_view_token(view, begin, begin + size))
-        begin += size
-    return tokens
