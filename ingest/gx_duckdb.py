@@ -2,9 +2,10 @@
 
 GX does not know DuckDB as a SQL dialect (see ``shared/reference/stack.md`` §3).
 :func:`patch_gx_for_duckdb` keeps one connection per engine, runs the regex expectations as DuckDB
-regular expressions, reflects a query asset's columns with ``LIMIT 0``, and counts duplicate keys
-through a hash-grouped count; :func:`close_engines` closes every connection GX opened. They rely
-on GX internals and must be re-checked on a GX upgrade (``tests/ingest/test_validate.py`` does).
+regular expressions and reflects a query asset's columns with ``LIMIT 0``; :func:`close_engines`
+closes every connection GX opened. (Uniqueness needs no shim: keys are dbt's tests, see
+:mod:`ingest.expectation_suites`.) They rely on GX internals and must be re-checked on a GX upgrade
+(``tests/ingest/test_validate.py`` does).
 """
 
 from __future__ import annotations
@@ -62,11 +63,6 @@ def patch_gx_for_duckdb() -> None:
     3. Column names of a query asset: GX's fallback reflection executes the query text as is and
        reads only the column names, i.e. it runs (and materialises) the whole mart query. For
        DuckDB it is wrapped in ``select * from (...) limit 0``.
-    4. Uniqueness (``ExpectColumnValuesToBeUnique``, ``ExpectCompoundColumnsToBeUnique``): GX counts
-       duplicates with a window over the whole mart, or a join of the mart with its grouped keys;
-       on the 12M-row marts that was most of the run. For DuckDB the ``unexpected_count`` comes from
-       :func:`_duckdb_duplicate_rows` (grouped hashes; an exact check only when a hash repeats).
-       Example rows of a failure (second pass) still come from GX's own queries.
     """
     global _patched
     if _patched:
@@ -111,98 +107,7 @@ def patch_gx_for_duckdb() -> None:
 
     metrics_util.column_reflection_fallback = column_reflection_fallback
 
-    import great_expectations.expectations.metrics  # noqa: F401 - registers the core metrics
-    from great_expectations.expectations import registry
-
-    for metric_name in _DUPLICATE_COUNT_METRICS:
-        providers = registry._registered_metrics[metric_name]["providers"]
-        metric_class, original_count = providers["SqlAlchemyExecutionEngine"]
-        providers["SqlAlchemyExecutionEngine"] = (metric_class, _duckdb_duplicate_count(original_count))
     _patched = True
-
-
-# Uniqueness counts GX computes with a window (``count(*) over (partition by key)``) or a self-join
-# of the whole mart; for DuckDB, :func:`_duckdb_duplicate_rows` replaces them with grouped hashes.
-_DUPLICATE_COUNT_METRICS = (
-    "column_values.unique.unexpected_count",
-    "compound_columns.unique.unexpected_count",
-)
-
-
-def _duckdb_duplicate_count(original: Callable[..., Any]) -> Callable[..., Any]:
-    """Wrap GX's SQL ``unexpected_count`` provider of a uniqueness metric (patch 4 of
-    :func:`patch_gx_for_duckdb`): on DuckDB, count through :func:`_duckdb_duplicate_rows`."""
-
-    def unexpected_count(
-        cls: Any,
-        execution_engine: Any,
-        metric_domain_kwargs: dict[str, Any],
-        metric_value_kwargs: dict[str, Any],
-        metrics: dict[str, Any],
-        **kwargs: Any,
-    ) -> Any:
-        if getattr(execution_engine, "dialect_name", None) != "duckdb":
-            return original(
-                cls=cls,
-                execution_engine=execution_engine,
-                metric_domain_kwargs=metric_domain_kwargs,
-                metric_value_kwargs=metric_value_kwargs,
-                metrics=metrics,
-                **kwargs,
-            )
-        _, compute_kwargs, accessor_kwargs = metrics["unexpected_condition"]
-        # all domain keys, so that get_domain_records applies row_condition and ignore_row_if
-        domain = execution_engine.get_domain_records(domain_kwargs={**compute_kwargs, **accessor_kwargs})
-        if "column" in accessor_kwargs:
-            return _duckdb_duplicate_rows(execution_engine, domain, [accessor_kwargs["column"]], skip_nulls=True)
-        return _duckdb_duplicate_rows(execution_engine, domain, list(accessor_kwargs["column_list"]), skip_nulls=False)
-
-    unexpected_count.metric_fn_type = getattr(original, "metric_fn_type", None)  # type: ignore[attr-defined]
-    return unexpected_count
-
-
-def _duckdb_duplicate_rows(execution_engine: Any, domain: Any, columns: list[str], *, skip_nulls: bool) -> int:
-    """Rows of ``domain`` whose ``columns`` value occurs more than once (GX's ``unexpected_count``).
-
-    First one aggregate over the mart: group the rows by ``hash(columns)`` (8-byte keys: about three
-    times faster than grouping the strings, nothing spills) and count the hashes seen twice. None
-    (the normal case): no duplicates, done. Otherwise a second query counts the exact duplicates
-    among the rows with those hashes, so a hash collision cannot produce a false failure. (One
-    statement for both steps is slower: DuckDB materialises the mart query it then reads twice.)
-    NULLs: a single column ignores them (as GX does); in a compound key NULL equals NULL (as in
-    pandas' ``duplicated``); rows whose columns are all NULL are excluded by the domain
-    (``ignore_row_if``).
-    """
-    import sqlalchemy as sa
-    from great_expectations.util import get_sqlalchemy_selectable
-
-    keys: list[Any] = [sa.column(c) for c in columns]
-    present = [k.is_not(None) for k in keys] if skip_nulls else []
-    row_hash = sa.func.hash(*keys)
-
-    def repeated_hashes() -> Any:
-        return (
-            sa.select(row_hash.label("row_hash"))
-            .select_from(get_sqlalchemy_selectable(domain))
-            .where(*present)
-            .group_by(row_hash)
-            .having(sa.func.count() > 1)
-            .subquery("repeated_hashes")
-        )
-
-    candidates = repeated_hashes()
-    if not execution_engine.execute_query(sa.select(sa.func.count()).select_from(candidates)).scalar():
-        return 0
-    groups = (
-        sa.select(sa.func.count().label("row_count"))
-        .select_from(get_sqlalchemy_selectable(domain))
-        .where(*present, row_hash.in_(sa.select(repeated_hashes().c.row_hash)))
-        .group_by(*keys)
-        .having(sa.func.count() > 1)
-        .subquery("duplicate_groups")
-    )
-    query = sa.select(sa.func.coalesce(sa.func.sum(groups.c.row_count), 0))
-    return int(execution_engine.execute_query(query).scalar() or 0)
 
 
 def _close_engine(execution_engine: Any) -> None:

@@ -7,6 +7,10 @@ and no mart is ever pulled into Python. The warehouse is opened read-only (``con
 DuckDB memory limit and a private spill directory, so the process stays small whatever the size of
 the marts and other readers can use the file at the same time.
 
+GX checks what dbt's schema tests cannot say (ranges, regexes, conditional presence, row counts,
+cross-table pairs, the category tolerance); keys, not-null, accepted values and relationships are
+dbt's. The division is spelled out in :mod:`ingest.expectation_suites`.
+
 The File Data Context (default ``expectations/``) holds one suite, query asset and validation
 definition per mart (see :mod:`ingest.expectation_suites`) and one checkpoint, ``govinfo_marts``,
 with an ``UpdateDataDocsAction``. The datasource's connection string is the config variable
@@ -26,13 +30,12 @@ The stored validation results (and Data Docs) therefore carry counts and example
 plain pass for the rest. Then the checkpoint's actions run on the combined result, as
 ``Checkpoint.run`` does (the Data Docs action as a single incremental site build).
 
-GX 1.24 does not know DuckDB as a SQL dialect; :func:`ingest.gx_duckdb.patch_gx_for_duckdb` adds four small shims
+GX 1.24 does not know DuckDB as a SQL dialect; :func:`ingest.gx_duckdb.patch_gx_for_duckdb` adds three small shims
 (see ``shared/reference/stack.md`` §3): a persisted connection (otherwise GX fetches after the
 connection went back to the pool and gets ``[]``), DuckDB regular expressions for the regex expectations
-(otherwise ``NotImplementedError``), a ``LIMIT 0`` column reflection for query assets (otherwise
-GX runs the whole mart query just to learn its column names), and a cheaper duplicate count for the
-uniqueness expectations. The connection is closed before :func:`validate` returns, so dbt or other
-writers can open the file afterwards.
+(otherwise ``NotImplementedError``), and a ``LIMIT 0`` column reflection for query assets (otherwise
+GX runs the whole mart query just to learn its column names). The connection is closed before
+:func:`validate` returns, so dbt or other writers can open the file afterwards.
 """
 
 from __future__ import annotations

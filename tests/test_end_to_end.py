@@ -1,6 +1,7 @@
 """The main job on real components: generated reports → ingest → `dbt build` → GX checkpoint.
 
-Then a deliberately corrupted mart must fail validation, naming the expectation and column.
+Then deliberately corrupted marts must fail: a range GX owns fails validation, naming the
+expectation and column; a value list dbt owns (moved out of GX) fails `dbt test`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from ingest.validate import validate
 from tests.conftest import CORPUS
 
 
+def _dbt_paths(root: Path) -> list[str]:
+    return ["--target-path", str(root / "target"), "--log-path", str(root / "logs")]
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("e2e")
@@ -26,10 +31,31 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     warehouse = root / "govinfo.duckdb"
     summary = ingest_paths([root / "sample" / "texts"], warehouse)
     assert summary.status["loaded"] == 45
-    assert run_dbt(["build", "--quiet"], warehouse, quiet=True) == 0
+    # A target folder of its own: the project's target/ belongs to `make` runs.
+    assert run_dbt(["build", "--quiet", *_dbt_paths(root)], warehouse, quiet=True) == 0
     context = root / "expectations"
     shutil.copytree(PROJECT_DIR / "expectations", context, ignore=shutil.ignore_patterns("uncommitted"))
     return warehouse, context
+
+
+def test_dbt_catches_a_value_outside_its_vocabulary(built: tuple[Path, Path]) -> None:
+    """Accepted values are dbt's job (GX no longer repeats them): a bad template fails `dbt test`."""
+    warehouse, _ = built
+    root = warehouse.parent
+    with duckdb.connect(str(warehouse)) as con:
+        [(report_id,)] = con.execute("select min(report_id) from marts.dim_reports").fetchall()
+        con.execute("update marts.dim_reports set template = 'standard_2030' where report_id = ?", [report_id])
+    select = ["--select", "dim_reports,test_name:accepted_values"]
+    try:
+        assert run_dbt(["test", "--quiet", *select, *_dbt_paths(root)], warehouse, quiet=True) == 1
+    finally:
+        with duckdb.connect(str(warehouse)) as con:
+            con.execute(
+                "update marts.dim_reports d set template = r.template from raw.reports r "
+                "where d.report_id = r.report_id and d.report_id = ?",
+                [report_id],
+            )
+    assert run_dbt(["test", "--quiet", *select, *_dbt_paths(root)], warehouse, quiet=True) == 0
 
 
 def test_marts_answer_the_headline_questions(built: tuple[Path, Path]) -> None:

@@ -1,7 +1,7 @@
 """Great Expectations validation of the marts: real GX, real DuckDB files under tmp_path.
 
 The expectations run inside DuckDB (GX SQL datasource over duckdb-engine), so these tests also pin
-down the DuckDB shims of ingest.validate: regex, uniqueness, row conditions, read-only connections
+down the DuckDB shims of ingest.gx_duckdb: regex, row conditions, read-only connections
 that are closed again, and that GX never fetches a mart's rows.
 """
 
@@ -32,6 +32,7 @@ from ingest.validate import (
     warehouse_url,
 )
 from tests.conftest import REPO
+from tests.ingest.test_vocabulary import dbt_data_tests
 
 SHA_A = "a1" * 32
 SHA_B = "b2" * 32
@@ -73,7 +74,8 @@ create table marts.fct_report_metrics as select * from (values
 
 create table marts.fct_proactive_disclosures as select * from (values
     ('{RID_A}', 'ag1', 2018, 454, 'exact', null, null, 10, 'at_least', 2, 400),
-    ('{RID_B}', 'ag2', 2021, null, null, null, null, null, null, 0, null)
+    ('{RID_B}', 'ag2', 2021, null, null, null, null, null, null, 0, null),
+    ('{RID_C}', null, null, null, null, null, null, null, null, 0, null)
 ) t(report_id, agency_id, report_year, items_new, items_new_qualifier, items_cumulative,
     items_cumulative_qualifier, interpretations, interpretations_qualifier, category_count,
     category_count_sum);
@@ -87,18 +89,20 @@ create table marts.fct_applications as select * from (values
 
 create table marts.fct_fees as select * from (values
     ('{RID_A}', 'ag1', 2018, 0.0, 'exact'),
-    ('{RID_B}', 'ag2', 2021, null, null)
+    ('{RID_B}', 'ag2', 2021, null, null),
+    ('{RID_C}', null, null, null, null)
 ) t(report_id, agency_id, report_year, collected_yuan, collected_yuan_qualifier);
 
 create table marts.fct_litigation as select * from (values
     ('{RID_A}', 'ag1', 2018, 0, 'exact', 1, 'exact', null, null),
-    ('{RID_B}', 'ag2', 2021, 2, 'exact', 0, 'exact', null, null)
+    ('{RID_B}', 'ag2', 2021, 2, 'exact', 0, 'exact', null, null),
+    ('{RID_C}', null, null, null, null, null, null, null, null)
 ) t(report_id, agency_id, report_year, reconsideration_total, reconsideration_total_qualifier,
     litigation_total, litigation_total_qualifier, complaints_total, complaints_total_qualifier);
 
 -- report A lists two categories covering 400 of its 454 items (a partial breakdown is fine)
 create table marts.fct_proactive_categories as select * from (values
-    ('c1', '{RID_A}', 'ag1', 2018, 1, '概况信息', 300, 66.1, 454, 66.08, '概况信息300条，占66.1%', 120, 135),
+    ('c1', '{RID_A}', 'ag1', 2018, 1, '概况信息', 300, 66.1::double, 454, 66.08, '概况信息300条，占66.1%', 120, 135),
     ('c2', '{RID_A}', 'ag1', 2018, 2, '工作动态', 100, null, 454, 22.03, '工作动态100条', 136, 145)
 ) t(category_id, report_id, agency_id, report_year, ordinal, label, count, percent, items_new,
     computed_percent, evidence, start_offset, end_offset);
@@ -138,10 +142,10 @@ create table marts.fct_cross_year_checks as select * from (values
 ) t(cross_check_id, agency_id, report_year, rule, item, expected, actual, status, report_id, previous_report_id);
 
 create table marts.fct_report_checks as select * from (values
-    ('k1', '{RID_B}', 'R1', 'fail', 4.0, 3.0, '一+二 != 三（七）+四'),
-    ('k2', '{RID_A}', 'categories_sum', 'pass', 454.0, 400.0, 'partial breakdown'),
-    ('k3', '{RID_A}', 'R1', 'not_assessable', null, null, 'no table 3')
-) t(check_id, report_id, rule, status, expected, actual, detail);
+    ('k1', '{RID_B}', 'ag2', 2021, 'R1', 'fail', 4.0, 3.0, '一+二 != 三（七）+四'),
+    ('k2', '{RID_A}', 'ag1', 2018, 'C1_category_sum', 'pass', 454.0, 400.0, 'partial breakdown'),
+    ('k3', '{RID_A}', 'ag1', 2018, 'R1', 'not_assessable', null, null, 'no table 3')
+) t(check_id, report_id, agency_id, report_year, rule, status, expected, actual, detail);
 
 create table marts.rpt_agency_years as select * from (values
     ('ag1-2018', 'ag1', '孝感市教育局', 2018, '{RID_A}', 1, 'narrative', 454, null, 10, 12, null, 12,
@@ -205,7 +209,7 @@ NEGATIVE_RECEIVED = f"update marts.fct_applications set received = -5 where repo
 def test_passes_on_good_marts(good_outcome: ValidationOutcome, context_dir: Path) -> None:
     assert good_outcome.failed == [], format_outcome(good_outcome)
     assert good_outcome.success
-    assert good_outcome.evaluated > 100
+    assert good_outcome.evaluated == sum(len(spec.expectations) for spec in build_mart_specs())
     assert good_outcome.data_docs_index.is_file()
     assert good_outcome.data_docs_index == (context_dir / "uncommitted/data_docs/local_site/index.html").resolve()
     assert (context_dir / "checkpoints" / "govinfo_marts.json").is_file()
@@ -225,22 +229,6 @@ def test_passes_on_good_marts(good_outcome: ValidationOutcome, context_dir: Path
             id="negative-received",
         ),
         pytest.param(
-            "update marts.fct_report_metrics set qualifier = 'roughly' where metric_id = 'm2'",
-            "marts_fct_report_metrics",
-            "expect_column_values_to_be_in_set",
-            "qualifier",
-            1,
-            id="qualifier-roughly",
-        ),
-        pytest.param(
-            "update marts.fct_report_metrics set qualifier = '大约' where metric_id = 'm3'",
-            "marts_fct_report_metrics",
-            "expect_column_values_to_be_in_set",
-            "qualifier",
-            1,
-            id="qualifier-chinese",
-        ),
-        pytest.param(
             f"update marts.dim_reports set report_year = 1999 where report_id = '{RID_A}'",
             "marts_dim_reports",
             "expect_column_values_to_be_between",
@@ -255,14 +243,6 @@ def test_passes_on_good_marts(good_outcome: ValidationOutcome, context_dir: Path
             "category_sum_minus_total_tolerance",
             2,
             id="categories-sum-2x-total",
-        ),
-        pytest.param(
-            f"update marts.fct_litigation set report_id = null where report_id = '{RID_A}'",
-            "marts_fct_litigation",
-            "expect_column_values_to_not_be_null",
-            "report_id",
-            1,
-            id="null-report-id",
         ),
         pytest.param(
             f"update marts.fct_applications set received_qualifier = 'exact' where report_id = '{RID_C}'",
@@ -289,23 +269,6 @@ def test_passes_on_good_marts(good_outcome: ValidationOutcome, context_dir: Path
             id="regex-metric-key",
         ),
         pytest.param(
-            "insert into marts.fct_report_metrics select * replace ('m1' as metric_id, 'x.y' as metric_key) "
-            "from marts.fct_report_metrics where metric_id = 'm2'",
-            "marts_fct_report_metrics",
-            "expect_column_values_to_be_unique",
-            "metric_id",
-            2,
-            id="duplicate-metric-id",
-        ),
-        pytest.param(
-            "update marts.fct_report_checks set rule = 'R1' where check_id = 'k2'",
-            "marts_fct_report_checks",
-            "expect_compound_columns_to_be_unique",
-            "rule",
-            2,
-            id="duplicate-report-rule",
-        ),
-        pytest.param(
             f"update marts.dim_reports set period_end = date '2017-06-30' where report_id = '{RID_A}'",
             "marts_dim_reports",
             "expect_column_pair_values_a_to_be_greater_than_b",
@@ -325,7 +288,7 @@ def test_passes_on_good_marts(good_outcome: ValidationOutcome, context_dir: Path
             f"update marts.fct_fees set report_id = 'ffffffffffffffff' where report_id = '{RID_A}'",
             "marts_fct_fees",
             "expect_column_values_to_be_in_set",
-            "report_id_in_dim_reports",
+            "agency_and_year_match_dim_reports",
             1,
             id="orphan-report-id",
         ),
@@ -344,6 +307,78 @@ def test_passes_on_good_marts(good_outcome: ValidationOutcome, context_dir: Path
             None,
             None,
             id="no-reports",
+        ),
+        pytest.param(
+            f"update marts.fct_fees set collected_yuan_qualifier = null where report_id = '{RID_A}'",
+            "marts_fct_fees",
+            "expect_column_values_to_not_be_null",
+            "collected_yuan_qualifier",
+            1,
+            id="figure-without-qualifier",
+        ),
+        pytest.param(
+            f"update marts.dim_reports set sha256 = upper(sha256) where report_id = '{RID_A}'",
+            "marts_dim_reports",
+            "expect_column_values_to_match_regex",
+            "sha256",
+            1,
+            id="regex-sha256",
+        ),
+        pytest.param(
+            f"update marts.dim_reports set sha256 = '{'d4' * 32}' where report_id = '{RID_C}'",
+            "marts_dim_reports",
+            "expect_column_values_to_be_in_set",
+            "report_id_matches_sha256",
+            1,
+            id="report-id-not-head-of-sha256",
+        ),
+        pytest.param(
+            f"delete from marts.fct_fees where report_id = '{RID_B}'",
+            "marts_dim_reports",
+            "expect_column_values_to_be_in_set",
+            "has_row_in_fct_fees",
+            1,
+            id="report-missing-from-one-row-mart",
+        ),
+        pytest.param(
+            f"update marts.dim_reports set agency_id = null where report_id = '{RID_A}'",
+            "marts_dim_reports",
+            "expect_column_values_to_not_be_null",
+            "agency_id",
+            1,
+            id="named-agency-unresolved",
+        ),
+        pytest.param(
+            f"update marts.dim_reports set char_count = 0 where report_id = '{RID_B}'",
+            "marts_dim_reports",
+            "expect_column_values_to_be_between",
+            "char_count",
+            1,
+            id="empty-report",
+        ),
+        pytest.param(
+            "update marts.fct_proactive_categories set percent = 166.1 where category_id = 'c1'",
+            "marts_fct_proactive_categories",
+            "expect_column_values_to_be_between",
+            "percent",
+            1,
+            id="percent-over-100",
+        ),
+        pytest.param(
+            "update marts.fct_report_facts set end_offset = 150",
+            "marts_fct_report_facts",
+            "expect_column_pair_values_a_to_be_greater_than_b",
+            "end_offset",
+            1,
+            id="offsets-reversed",
+        ),
+        pytest.param(
+            "update marts.fct_review_litigation set report_year = 2020",
+            "marts_fct_review_litigation",
+            "expect_column_values_to_be_in_set",
+            "agency_and_year_match_dim_reports",
+            1,
+            id="cell-year-differs-from-report",
         ),
     ],
 )
@@ -380,28 +415,27 @@ def test_failure_detail_names_value_and_row(
     assert "-5" in hit.detail and RID_B in hit.detail
 
 
-def test_failure_details_name_duplicates_and_chinese_values(
+CHINESE_METRIC_KEY = "update marts.fct_report_metrics set metric_key = '申请.受理' where metric_id = 'm3'"
+REVERSED_PERIOD = f"update marts.dim_reports set period_end = date '2017-06-30' where report_id = '{RID_A}'"
+
+
+def test_failure_details_name_pairs_and_chinese_values(
     run_corrupted: Callable[[str], ValidationOutcome],
 ) -> None:
-    unique = run_corrupted(
-        "insert into marts.fct_report_metrics select * replace ('m1' as metric_id, 'x.y' as metric_key) "
-        "from marts.fct_report_metrics where metric_id = 'm2'"
-    )
-    [hit] = [f for f in unique.failed if f.expectation_type == "expect_column_values_to_be_unique"]
-    assert "2 of 5 rows unexpected" in hit.detail
-    assert "metric_key='proactive.items_new'" in hit.detail and "metric_key='x.y'" in hit.detail
+    pair = run_corrupted(REVERSED_PERIOD)
+    [hit] = [f for f in pair.failed if f.expectation_type == "expect_column_pair_values_a_to_be_greater_than_b"]
+    assert hit.columns == ("period_end", "period_start")
+    assert "1 of 3 rows unexpected" in hit.detail
+    assert "(2017-06-30, 2018-01-01)" in hit.detail and RID_A in hit.detail
 
-    compound = run_corrupted("update marts.fct_report_checks set rule = 'R1' where check_id = 'k2'")
-    [hit] = [f for f in compound.failed if f.expectation_type == "expect_compound_columns_to_be_unique"]
-    assert f"('{RID_A}', 'R1')" in hit.detail
-
-    chinese = run_corrupted("update marts.fct_report_metrics set qualifier = '大约' where metric_id = 'm3'")
-    [hit] = [f for f in chinese.failed if f.columns == ("qualifier",)]
-    assert f"'大约' (report_id='{RID_B}', metric_key='applications.received')" in hit.detail
+    chinese = run_corrupted(CHINESE_METRIC_KEY)
+    [hit] = [f for f in chinese.failed if f.columns == ("metric_key",)]
+    assert f"'申请.受理' (report_id='{RID_B}')" in hit.detail
 
 
 def test_flag_joins_never_multiply_rows(tmp_path: Path, context_dir: Path) -> None:
-    """A report listed twice in dim_reports fails there, but fact marts keep their row counts."""
+    """A report listed twice in dim_reports (dbt's unique test catches that) leaves the row counts of
+    the fact marts as they are, and their agreement flags still find the report's agency and year."""
     warehouse = make_warehouse(
         tmp_path / "w.duckdb",
         f"insert into marts.dim_reports select * replace (2019 as report_year) from marts.dim_reports "
@@ -409,26 +443,20 @@ def test_flag_joins_never_multiply_rows(tmp_path: Path, context_dir: Path) -> No
         NEGATIVE_RECEIVED,
     )
     outcome = validate(warehouse, context_dir)
-    [unique] = [
-        f
-        for f in outcome.failed
-        if f.expectation_type == "expect_column_values_to_be_unique" and f.columns == ("report_id",)
-    ]
-    assert (unique.table, unique.unexpected_count) == ("marts.dim_reports", 2)
     [received] = [f for f in outcome.failed if f.columns == ("received",)]
     assert "1 of 3 rows unexpected" in received.detail  # not 1 of 4
     # report B's agency and year still match one of its two dim_reports rows
-    assert not [f for f in outcome.failed if "agency_and_year_match_dim_reports" in f.columns]
+    assert [f.columns for f in outcome.failed] == [("received",)], format_outcome(outcome)
 
 
 def _big_metrics(n: int, bad: int) -> list[str]:
-    """``n`` valid generated metric rows for report B, the one numbered ``bad`` with a wrong qualifier."""
+    """``n`` valid generated metric rows for report B, the one numbered ``bad`` negative."""
     return [
         "insert into marts.fct_report_metrics select 'g' || i, "
         f"'{RID_B}', 'ag2', 2021, 'generated.m' || i, 'generated', i % 100, 'exact', '件', "
         "'共' || i || '件', 10, 20, 'applications', 'generated', 'text', null, timestamp '2026-01-01 00:00:00' "
         f"from range({n}) t(i)",
-        f"update marts.fct_report_metrics set qualifier = 'roughly' where metric_id = 'g{bad}'",
+        f"update marts.fct_report_metrics set value = -7 where metric_id = 'g{bad}'",
     ]
 
 
@@ -478,12 +506,12 @@ def test_big_mart_is_checked_in_duckdb_and_a_planted_bad_row_found(
     [hit] = [f for f in outcome.failed]
     assert (hit.suite, hit.expectation_type, hit.columns) == (
         "marts_fct_report_metrics",
-        "expect_column_values_to_be_in_set",
-        ("qualifier",),
+        "expect_column_values_to_be_between",
+        ("value_if_count",),
     )
     assert hit.unexpected_count == 1
     assert f"1 of {n + 4} rows unexpected" in hit.detail
-    assert f"'roughly' (report_id='{RID_B}', metric_key='generated.m123457')" in hit.detail
+    assert f"-7.0 (report_id='{RID_B}', metric_key='generated.m123457')" in hit.detail
     # GX fetched results (so the spy works) but never more rows than one example list
     assert len(fetched_rows) > 50
     assert max(fetched_rows) <= PARTIAL_UNEXPECTED_COUNT
@@ -603,7 +631,7 @@ def test_missing_mart_raises_clear_error(tmp_path: Path, context_dir: Path) -> N
         validate(warehouse, context_dir)
 
 
-BAD_QUALIFIER = "update marts.fct_report_metrics set qualifier = 'bogus' where metric_id = '{}'"
+BAD_METRIC_KEY = "update marts.fct_report_metrics set metric_key = 'Bogus' where metric_id = '{}'"
 RELOADED = "update marts.fct_report_metrics set ingested_at = timestamp '2026-02-01 00:00:00' where report_id = '{}'"
 
 
@@ -624,9 +652,138 @@ def test_changed_since_scopes_the_large_marts(
     fails: bool,
 ) -> None:
     warehouse = make_warehouse(
-        tmp_path / "warehouse.duckdb", BAD_QUALIFIER.format(bad_metric), RELOADED.format(reloaded_report)
+        tmp_path / "warehouse.duckdb", BAD_METRIC_KEY.format(bad_metric), RELOADED.format(reloaded_report)
     )
     outcome = validate(warehouse, context_dir, changed_since)
-    hits = [f for f in outcome.failed if f.table == "marts.fct_report_metrics" and f.columns == ("qualifier",)]
+    hits = [f for f in outcome.failed if f.table == "marts.fct_report_metrics" and f.columns == ("metric_key",)]
     assert bool(hits) == fails, format_outcome(outcome)
     assert outcome.success == (not fails), format_outcome(outcome)
+
+
+# What Great Expectations checked before the division of labour and dbt owns now, mart by mart:
+# (primary key, not-null columns, accepted-values columns, FK columns, composite keys).
+_FK = ("report_id",)
+MOVED_TO_DBT: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, ...], ...]]] = {
+    "dim_reports": (
+        "report_id",
+        ("sha256", "source_path", "parser_version", "ingested_at", "char_count"),
+        ("template",),
+        ("agency_id",),
+        (),
+    ),
+    "dim_agencies": ("agency_id", ("agency_name",), (), (), ()),
+    "fct_report_metrics": (
+        "metric_id",
+        ("report_id", "metric_key", "rule", "source", "evidence", "qualifier", "start_offset", "end_offset"),
+        ("qualifier", "source"),
+        _FK,
+        (("report_id", "metric_key"),),
+    ),
+    "fct_proactive_disclosures": (
+        "report_id",
+        (),
+        ("items_new_qualifier", "items_cumulative_qualifier", "interpretations_qualifier"),
+        _FK,
+        (),
+    ),
+    "fct_applications": (
+        "report_id",
+        (),
+        ("received_qualifier", "carried_over_qualifier", "processed_qualifier"),
+        _FK,
+        (),
+    ),
+    "fct_fees": ("report_id", (), ("collected_yuan_qualifier",), _FK, ()),
+    "fct_litigation": (
+        "report_id",
+        (),
+        ("reconsideration_total_qualifier", "litigation_total_qualifier", "complaints_total_qualifier"),
+        _FK,
+        (),
+    ),
+    "fct_proactive_categories": (
+        "category_id",
+        ("report_id", "ordinal", "label", "evidence", "start_offset", "end_offset"),
+        (),
+        _FK,
+        (("report_id", "ordinal"),),
+    ),
+    "fct_template_cells": (
+        "cell_id",
+        ("report_id", "table_no", "row_key", "column_key", "metric_key", "raw_text", "start_offset", "end_offset"),
+        ("table_no",),
+        _FK,
+        (("report_id", "metric_key"),),
+    ),
+    "fct_application_outcomes": (
+        "outcome_id",
+        ("report_id", "outcome_group", "row_key", "applicant_type"),
+        ("outcome_group", "applicant_type"),
+        _FK,
+        (),
+    ),
+    "fct_review_litigation": ("review_id", ("report_id", "block", "result"), ("block", "result"), _FK, ()),
+    "fct_cross_year_checks": (
+        "cross_check_id",
+        ("agency_id", "report_year", "rule", "item", "status"),
+        ("rule", "status"),
+        (),
+        (),
+    ),
+    "fct_report_facts": (
+        "fact_id",
+        ("report_id", "ordinal", "label", "value", "qualifier", "unit", "evidence", "start_offset", "end_offset"),
+        ("qualifier",),
+        _FK,
+        (("report_id", "ordinal"),),
+    ),
+    "fct_report_checks": (
+        "check_id",
+        ("report_id", "rule", "status", "detail"),
+        ("status",),
+        _FK,
+        (("report_id", "rule"),),
+    ),
+    "rpt_agency_years": (
+        "agency_year_id",
+        ("agency_id",),
+        ("template",),
+        ("report_id", "agency_id"),
+        (("agency_id", "report_year"),),
+    ),
+}
+
+
+@pytest.mark.parametrize("mart", sorted(MOVED_TO_DBT))
+def test_dbt_owns_what_gx_no_longer_checks(mart: str) -> None:
+    """Every key, not-null, accepted-values and FK check GX dropped is a dbt test on the same column."""
+    pk, not_null, accepted, fks, composites = MOVED_TO_DBT[mart]
+    tests = dbt_data_tests()[mart]
+    assert {"unique", "not_null"} <= tests.columns[pk], (mart, pk)
+    for column in not_null:
+        assert "not_null" in tests.columns[column], (mart, column)
+    for column in accepted:
+        assert "accepted_values" in tests.columns[column], (mart, column)
+    for column in fks:
+        assert "relationships" in tests.columns[column], (mart, column)
+    for key in composites:
+        assert key in tests.unique_combinations, (mart, key)
+
+
+def test_gx_does_not_repeat_dbt() -> None:
+    """GX keeps ranges, regexes, conditional presence, row counts and cross-table flags only.
+
+    No uniqueness, no unconditional not-null and no value set other than the ``{True}`` of a
+    derived flag: those are dbt's (test_dbt_owns_what_gx_no_longer_checks).
+    """
+    specs = build_mart_specs()
+    assert {spec.table for spec in specs} == set(MOVED_TO_DBT)
+    for spec in specs:
+        for expectation in spec.expectations:
+            kind = type(expectation).__name__
+            assert "Unique" not in kind, (spec.table, kind)
+            config = expectation.configuration.kwargs
+            if kind == "ExpectColumnValuesToNotBeNull":
+                assert config.get("row_condition"), (spec.table, config["column"])
+            if kind == "ExpectColumnValuesToBeInSet":
+                assert list(config["value_set"]) == [True], (spec.table, config["column"])
