@@ -178,9 +178,10 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
         row += 1
         if "|" in line:
             cells = _split_pipes(line)
-            # A markdown separator row ("|---|---|"); without "---" the row has content, as
-            # _split_pipes never leaves a blank first cell.
-            if not cells or ("---" in line and all(not c or _MD_SEPARATOR.match(c) for c, _ in cells)):
+            # A row of blank cells, or a markdown separator row ("|---|---|").
+            if all(not c for c, _ in cells) or (
+                "---" in line and all(not c or _MD_SEPARATOR.match(c) for c, _ in cells)
+            ):
                 continue
             # "cell |" lines are one-cell-per-line scrapes with a stray pipe, not pipe rows.
             piped = len(cells) > 1
@@ -230,11 +231,12 @@ def _split_pipes(line: str) -> list[tuple[str, int]]:
         cell = piece.strip()
         cells.append((cell, cursor + len(piece) - len(piece.lstrip()) if cell else cursor))
         cursor += len(piece) + 1
-    # A leading "|" (markdown) leaves an empty first piece; trailing pipes leave empty tails.
+    # A leading "|" (markdown) leaves an empty first piece and a closing "|" an empty last one; an
+    # empty piece between two pipes is a printed empty cell (``| 规章 | 0 | 0 | |``), kept as one.
+    if len(cells) > 1 and not cells[-1][0]:
+        cells.pop()
     if cells and not cells[0][0]:
         del cells[0]
-    while cells and not cells[-1][0]:
-        cells.pop()
     return cells
 
 
@@ -247,6 +249,11 @@ def _token(view: TextView, text: str, start: int, row: int, piped: bool) -> Toke
     o_start = view.offsets[start]
     o_end = view.offsets[start + len(text) - 1] + 1
     return Token(text, o_start, o_end, row, piped, view.original[o_start:o_end])
+
+
+def is_bar_cell(original: str, token: Token) -> bool:
+    """Whether a blank one-per-line cell was printed as a lone "|" (an empty cell for sure), not a blank line."""
+    return not token.text and original[token.start : token.start + 1] == "|"
 
 
 def _blank_token(view: TextView, base: int, row: int) -> Token:

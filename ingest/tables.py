@@ -23,6 +23,7 @@ from ingest.table_cells import (
     tokenize,
     view_token,
 )
+from ingest.table_t2 import table2
 
 __all__ = ["T3_COLUMNS", "T4_BLOCKS", "T4_COLUMNS", "TableResult", "extract_tables", "parse_cell"]
 
@@ -66,23 +67,6 @@ T3_ROWS: tuple[tuple[str, str], ...] = (
     ("total_processed", r"^(?:\(七\))?总计$"),
     ("carried_forward", r"结转下年度"),
 )
-# Table-2 rows: label pattern → (key prefix, columns for 2021, columns for 2019).
-T2_ROWS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
-    (r"^规章$", "regulations", ("made", "repealed", "in_force"), ("new_made", "new_published", "total_published")),
-    (
-        r"^(?:行政)?规范性文件$",
-        "normative_docs",
-        ("made", "repealed", "in_force"),
-        ("new_made", "new_published", "total_published"),
-    ),
-    (r"^行政许可$", "licensing", ("decisions",), ("prev_items", "change", "decisions")),
-    (r"^其他对外管理服务事项$", "other_services", (), ("prev_items", "change", "decisions")),
-    (r"^行政处罚$", "punishment", ("decisions",), ("prev_items", "change", "decisions")),
-    (r"^行政强制$", "coercion", ("decisions",), ("prev_items", "change", "decisions")),
-    (r"^行政事业性收费$", "admin_fees", ("amount_wan_yuan",), ("prev_items", "change")),
-    (r"^政府集中采购$", "procurement", (), ("projects", "amount")),
-)
-_T2_PATTERNS = tuple((re.compile(pattern), prefix, c21, c19) for pattern, prefix, c21, c19 in T2_ROWS)
 _T3_PATTERNS = tuple((key, re.compile(pattern)) for key, pattern in T3_ROWS)
 _T3_2021_ONLY = frozenset({"other.overdue_correction", "other.overdue_fee"})
 # A label longer than this is prose mentioning a row, not the row's label.
@@ -137,7 +121,7 @@ def extract_tables(view: TextView, sections: list[Section], template: str) -> Ta
     if template == "narrative":
         return result
     for section in _sections_of(sections, "proactive") or _table2_region(view, sections):
-        _table2(view, section, template, result)
+        table2(view, section, template, result)
     applications = [s for s in _sections_of(sections, "applications") if "收到和处理" in s.heading]
     for section in applications or _sections_of(sections, "applications"):
         _table3(view, section, template, result)
@@ -180,25 +164,6 @@ def _table2_region(view: TextView, sections: list[Section]) -> list[Section]:
     start = view.offsets[found]
     end = min((s.start for s in sections if s.start > start), default=len(view.original))
     return [Section(ordinal=-1, heading="", kind="proactive", start=start, end=end)]
-
-
-def _table2(view: TextView, section: Section, template: str, result: TableResult) -> None:
-    tokens = tokenize(view, section.start, section.end)
-    use_2019 = template == "standard_2019"
-
-    def match(token: Token, _rows: list[Row]) -> str | None:
-        return _t2_row(token.text, use_2019)
-
-    # The procurement amount's unit is printed in its column header: 采购总金额（万元）.
-    amount_in_wan = any("采购总金额" in token.text and "万元" in token.text for token in tokens)
-    widths = {prefix: len(c19 if use_2019 else c21) for _, prefix, c21, c19 in T2_ROWS}
-    for prefix, _label, values in _collect_rows(tokens, match, 3):
-        columns = next(c19 if use_2019 else c21 for _, p, c21, c19 in T2_ROWS if p == prefix)
-        for column, (token, cell) in zip(columns, values[: widths[prefix]], strict=False):
-            name = column
-            if prefix == "procurement" and column == "amount" and (cell.unit == "万元" or amount_in_wan):
-                name = "amount_wan_yuan"
-            result.add("t2", prefix, name, token, cell, section.kind)
 
 
 def _table3(view: TextView, section: Section, template: str, result: TableResult) -> None:
@@ -363,16 +328,6 @@ def _row_sum_holds(values: Sequence[float | int | None]) -> bool:
     if any(v is None for v in values):
         return True
     return abs(sum(v for v in values[:-1] if v is not None) - (values[-1] or 0.0)) < 1e-6
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _t2_row(text: str, use_2019: bool) -> str | None:
-    """The table-2 row a label names, when the template's table has columns for it."""
-    label = squeeze(text)
-    for pattern, prefix, cols_2021, cols_2019 in _T2_PATTERNS:
-        if (cols_2019 if use_2019 else cols_2021) and pattern.search(label):
-            return prefix
-    return None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
