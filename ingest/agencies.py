@@ -117,8 +117,8 @@ class Identity:
 
 def _unknown_place(name: str | None) -> str | None:
     """A leading place-like word the gazetteer does not know (沐阳县 in 沐阳县教育局), else None."""
-    if not name or name[0] in "区县市省旗州" or parse_prefix(name)[0]:
-        return None
+    if not name or name[0] in "区县市省旗州" or name.startswith("自治区") or parse_prefix(name)[0]:
+        return None  # a bare level word (自治区人民政府办公厅) is no place at all, known or not
     match = _LEADING_PLACE_RE.match(name)
     if match is None or _NOT_A_PLACE_RE.search(match[0]):
         return None

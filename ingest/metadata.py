@@ -18,6 +18,8 @@ AGENCY_SUFFIXES = (
     "办事处",
     "人民政府",
     "办公室",
+    "参事室",
+    "研究室",
     "管委会",
     "政府",
     "街道",
@@ -60,8 +62,11 @@ _REPORT_WORDS_RE = re.compile(_REPORT_WORDS)
 _TITLE_END_RE = re.compile(_TITLE_END)
 _TITLE_LABEL_RE = re.compile(r"^.*?(?:标\s*题|名\s*称|中文名)[:：|\s]*")
 _BEFORE_REPORT_WORDS_RE = re.compile(rf"(.*?){_REPORT_WORDS}")
-_NAMED_REPORT_RE = re.compile(rf"([\u4e00-\u9fff]{{2,30}}?){_YEAR}{_REPORT_WORDS}[^。]{{0,12}}?{_TITLE_END}")
-_COMPILED_BY_BODY_RE = re.compile(rf"由([\u4e00-\u9fff]{{2,20}}?(?:{_SUFFIX_ALT}))(?:[\u4e00-\u9fff]{{0,12}})编制")
+_NAMED_REPORT_RE = re.compile(rf"([\u4e00-\u9fff（）()]{{2,30}}?){_YEAR}{_REPORT_WORDS}[^。]{{0,12}}?{_TITLE_END}")
+# 由云南省人民防空办公室(以上简称省人防办)编制: a short-name note may stand between the body and 编制.
+_COMPILED_BY_BODY_RE = re.compile(
+    rf"由([\u4e00-\u9fff]{{2,20}}?(?:{_SUFFIX_ALT}))(?:[(（][^()（）]{{1,20}}[)）])?(?:[\u4e00-\u9fff]{{0,12}})编制"
+)
 _PERIOD_RE = re.compile(
     r"统计(?:期限|时间|时限|期间|区间|范围)[^。]{0,12}?(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
     r"[^。]{0,8}?至(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"
@@ -86,6 +91,18 @@ _TOWNSHIP_GOVERNMENT_RE = re.compile(r"[乡镇]政府")
 _TOWNSHIP_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2}[乡镇])(?:人民)?政府")
 _TOWNSHIP_RULES_RE = re.compile(r"《([\u4e00-\u9fff]{2}[乡镇])")
 _INLINE_SPACE_RE = re.compile(r"[^\S\n]+")
+# Pinyin glosses that mirror sites put after characters (區(qū), 報(bào)告): not part of any name or title.
+_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
+# Prepositions and verbs that a sentence puts before a name (在国务院…, 完成梅河口市…, 按照市政府…); only
+# words no township name starts with (对坊乡, 向阳镇 are names), since townships are not in the gazetteer.
+_LEADING_WORDS_RE = re.compile(r"^(?:在|完成|继续|按照|根据|依据|优化|推进|加强|落实|深化|配合|会同|组织|指导|督促)+")
+# 各级政府 (governments at every level), 依申请公开 (a procedure): words no body's name contains.
+_NOT_IN_NAME_RE = re.compile(r"各级|依申请")
+# 2019年度莆田市公安局城厢分局政府信息公开工作年度报告, 2011年度湖南省参事室信息公开工作情况: the year first.
+_YEAR_FIRST_REPORT_RE = re.compile(
+    rf"(?:公布|发布|编制|现将|和){_YEAR}(?P<name>[\u4e00-\u9fff（）()]{{2,30}}?){_REPORT_WORDS}"
+    r"(?:工作)?(?:年度)?(?:报告|年报|情况)"
+)
 
 
 @dataclass(frozen=True)
@@ -114,9 +131,46 @@ def _clean_agency(candidate: str) -> str | None:
         return None  # a cut through a bracket (一)鎮: part of a heading, not a name
     if candidate.startswith(("我", "本")):  # 我县教育局 → 县教育局 (completed from the text later)
         candidate = candidate[1:]
-    if _AGENCY_RE.fullmatch(candidate) is None or candidate in ("政府", "本局", "我局"):
+    if _NOT_IN_NAME_RE.search(candidate):
+        return None
+    if _is_phrase(candidate):
+        return None
+    lead = _LEADING_WORDS_RE.match(candidate)
+    if lead and not parse_prefix(candidate)[0]:
+        candidate = candidate[lead.end() :]  # 完成梅河口市退役军人事务局: the verb before a placed name
+    candidate = _undouble_prefix(candidate)
+    if _AGENCY_RE.fullmatch(candidate) is None or candidate in ("政府", "人民政府", "本局", "我局"):
         return None
     return candidate
+
+
+def _is_phrase(candidate: str) -> bool:
+    """A verb or preposition leads and no place follows it (在国务院, 继续优化镇, 按照市政府)."""
+    lead = _LEADING_WORDS_RE.match(candidate)
+    if lead is None or parse_prefix(candidate)[0]:
+        return False
+    return not parse_prefix(candidate[lead.end() :])[0]
+
+
+def _undouble_prefix(name: str) -> str:
+    """北京市大兴区北京市大兴区发展和改革委员会 → 北京市大兴区发展和改革委员会 (the places printed twice)."""
+    parts, _ = parse_prefix(name)
+    names = [part for part, _ in parts]
+    for size in range(len(names) // 2, 0, -1):
+        if names[:size] == names[size : 2 * size]:
+            return name[len("".join(names[:size])) :]
+    return name
+
+
+_STRONG_END_RE = re.compile(r"(?:人民政府|办事处|委员会|局|厅)")
+
+
+def _leading_body(before: str) -> str | None:
+    """五龙洞镇人民政府西甲直播: (关于 replaced by injected words): the body name that starts the title."""
+    for match in reversed(list(_STRONG_END_RE.finditer(before))):
+        if match.end() < len(before) and (agency := _clean_agency(before[: match.end()])):
+            return agency
+    return None
 
 
 def find_title(lines: list[str]) -> tuple[int, str] | None:
@@ -156,6 +210,8 @@ def agency_from_title(lines: list[str], title_index: int, title: str) -> str | N
     inner = _BEFORE_REPORT_WORDS_RE.match(body)
     if inner and (agency := _clean_agency(inner.group(1))):
         return agency
+    if match and (agency := _leading_body(body[: match.start()])):
+        return agency
     for back in range(title_index - 1, max(-1, title_index - 3), -1):
         previous = squeeze(lines[back])
         if previous and len(previous) <= 30 and (agency := _clean_agency(previous)):
@@ -167,6 +223,12 @@ def agency_from_body(flat: str) -> str | None:
     """Fallbacks: a sentence naming the report (现公布XX2025年政府信息公开…报告), or the signature."""
     for match in _NAMED_REPORT_RE.finditer(flat[:1500]):
         if agency := _clean_agency(match.group(1)):
+            return agency
+    for match in _YEAR_FIRST_REPORT_RE.finditer(flat[:1500]):
+        name = match["name"]  # the office's own report keeps the office (济南市人民政府办公室)
+        if name.startswith(_NOT_A_BODY_START) or _BARE_GOVERNMENT_RE.fullmatch(name):
+            continue
+        if agency := _clean_agency(name):
             return agency
     compiler = _COMPILED_BY_BODY_RE.search(flat[:800])
     if compiler and (agency := _clean_agency(compiler.group(1))):
@@ -242,11 +304,12 @@ def detect_template(line_text: str, flat: str, year: int | None) -> Template:
     return "narrative"
 
 
-# A body followed by the internal office a contact line or compiler names instead of the body itself.
+# A body followed by the internal office a contact line or compiler names instead of the body itself
+# (a bureau's or ministry's 办公厅 is its general office; a government's 办公厅 is a body of its own).
 _OFFICE_SPLIT_RE = re.compile(
     r"(?P<body>.+?(?:局|委员会|委|政府|办事处|乡|镇|厅|部|街道))"
-    r"(?:办公室|党政(?:综合)?办(?:公室)?|综合办(?:公室)?)?"
-    r"(?:(?:政府)?(?:信息|政务)公开(?:工作)?(?:领导小组)?(?:办公室|受理中心|中心|办))?"
+    r"(?:办公室|(?<=[局部署])办公厅|党政(?:综合)?办(?:公室)?|综合办(?:公室)?)?"
+    r"(?:(?:政府|政务)?(?:信息|政务)公开(?:工作)?(?:领导小组)?(?:办公室|受理中心|中心|办))?"
 )
 _SUBJECT_NEXT = (
     "政府信息公开|政务公开|信息公开|全面|积极|始终|认真|不断|未|没有|没|无|编制|制定|是|坚持|深入|严格|按照|围绕"
@@ -387,6 +450,8 @@ def _sentence_agencies(flat: str, compact_lines: str) -> list[str]:
                 continue  # no tail of it can be accepted (most subjects are 我们, 全年…)
             # the longest body name ending the captured text (drop leading verbs such as 结合)
             for start in range(len(name) - 1):
+                if _is_phrase(name[start:]):
+                    break  # 在国务院…, 按照市政府: a phrase, and no tail of it is the subject
                 if agency := _acceptable(name[start:]):
                     found.append(agency)
                     break
@@ -536,6 +601,7 @@ def _complete(generic: str, others: list[str], flat: str) -> str | None:
 
 def extract_metadata(lines_view: TextView, flat_view: TextView) -> Metadata:
     """Title, year, agency and period of one report."""
+    lines_view, flat_view = _without_glosses(lines_view), _without_glosses(flat_view)
     lines = lines_view.text.split("\n")
     non_empty = [line for line in lines if line.strip()]
     flat = flat_view.text
@@ -545,7 +611,22 @@ def extract_metadata(lines_view: TextView, flat_view: TextView) -> Metadata:
     agency = canonical
     if agency and (found := flat.find(agency)) >= 0:
         # Keep the name as printed (traditional characters, original spacing removed).
-        agency = squeeze(flat_view.quote(found, found + len(agency)))
+        agency = _GLOSS_RE.sub("", squeeze(flat_view.quote(found, found + len(agency))))
     period_start, period_end = statistics_period(flat)
     year, rule = report_year(flat, title, period_start)
     return Metadata(title, year, agency, period_start, period_end, rule, canonical)
+
+
+def _without_glosses(view: TextView) -> TextView:
+    """``view`` without pinyin glosses (西藏自治區(qū) → 西藏自治區), offsets still into the original."""
+    spans = [m.span() for m in _GLOSS_RE.finditer(view.text)]
+    if not spans:
+        return view
+    keep: list[int] = []
+    text: list[str] = []
+    last = 0
+    for start, end in (*spans, (len(view.text), len(view.text))):
+        text.append(view.text[last:start])
+        keep.extend(range(last, start))
+        last = end
+    return TextView("".join(text), [view.offsets[i] for i in keep], view.original)

@@ -344,11 +344,22 @@ def resolve_region(name: str | None, text: str, *, use_context_fallback: bool = 
             return Resolution(rule="ambiguous", candidates=chosen, mention=place)
     if not use_context_fallback:
         return Resolution()
+    if name and name.startswith(("省", "自治区")) and (province := _one_province(context)) is not None:
+        # 自治区人民政府办公厅 in a text that names one province-level unit (新疆维吾尔自治区): that one,
+        # even where it names many of its cities and counties too
+        return _result(province, "text_province")
     for code in context.credit_codes:
         region = gazetteer().by_code[code]
         if region.level == "county" or not context.names:
             return _result(region, "credit_code")
     return _from_mentions(context)
+
+
+def _one_province(context: Context) -> Region | None:
+    """The province-level unit the text names, if it names exactly one."""
+    gaz = gazetteer()
+    found = {r.code: r for name in context.names for r in gaz.by_name[name] if r.level == "province"}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _from_mentions(context: Context) -> Resolution:

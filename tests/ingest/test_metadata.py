@@ -229,6 +229,45 @@ _BODY = "根据《中华人民共和国政府信息公开条例》要求，现�
             id="traditional-street-town",
         ),
         pytest.param(
+            "標(biāo) 題 | 西藏自治區(qū)民委2023年政府信息公開(kāi)工作年度報(bào)告 | ||\n"
+            "索引號(hào) | 000014349/2024-00459 | 文 號(hào) | |\n根據(jù)《條例》,現(xiàn)將報告公布如下。\n",
+            2023,
+            "西藏自治區民委",
+            id="pinyin-glosses-dropped",
+        ),
+        pytest.param(
+            "本报告根据《条例》要求,由北京市大兴区北京市大兴区发展和改革委员会编制的2013年度政府信息公开年度报告。\n",
+            2013,
+            "北京市大兴区发展和改革委员会",
+            id="doubled-region-prefix",
+        ),
+        pytest.param(
+            "五龙洞镇人民政府西甲直播:2016年度政府信息公开工作年度报告的函\n县信息办:\n"
+            "2016年,我镇继续优化镇政府信息公开门户网站。\n",
+            2016,
+            "五龙洞镇人民政府",
+            id="title-body-name-before-injected-words",
+        ),
+        pytest.param(
+            "根据《条例》要求,特向社会公布2019年度莆田市公安局城厢分局政府信息公开工作年度报告。"
+            "如对本报告有疑问,请与城厢公安分局政府信息公开办公室联系。\n",
+            2019,
+            "莆田市公安局城厢分局",
+            id="year-first-named-report-over-contact",
+        ),
+        pytest.param(
+            "依据《条例》和2011年度湖南省参事室信息公开工作情况编制,现将2011年度信息公开工作情况报告如下。\n",
+            2011,
+            "湖南省参事室",
+            id="year-first-work-situation",
+        ),
+        pytest.param(
+            "退役軍人事務局信息公開工作年度報告\n2021年,完成梅河口市退役軍人事務局信息公開工作。\n",
+            2021,
+            "梅河口市退役軍人事務局",
+            id="verb-before-placed-name",
+        ),
+        pytest.param(
             "乌拉特中旗巴音乌兰苏木2021年政府信息公开工作年度报告\n一、总体情况\n2021年，我苏木认真落实《条例》。\n",
             2021,
             "乌拉特中旗巴音乌兰苏木",
@@ -250,6 +289,11 @@ def test_agency_from_page_chrome(text: str, year: int, agency: str) -> None:
         ),
         # （一）鎮: a numbered heading is not a name
         pytest.param("一、概述\n(一)鎮政府信息公開工作開展情況\n", id="numbered-heading"),
+        # 在国务院… / 按照市政府…: a preposition or verb and no place after it is a phrase, not a name
+        pytest.param("2012年,在国务院全面加强透明政府建设的形势下,本市推进公开。\n", id="preposition-phrase"),
+        pytest.param("按照市政府要求,编制本报告。\n", id="verb-bare-government"),
+        # 海南省各级政府重视…: governments at every level are not one body
+        pytest.param("一、概述\n海南省各级政府重视政府信息公开工作。\n", id="every-level-governments"),
         # 《四川省政府信息公开规定》: a cited provincial rule, not the body's own
         pytest.param("根据《四川省政府信息公开规定》的要求，结合我局实际编制本报告。\n", id="cited-provincial-rules"),
     ],

@@ -278,3 +278,10 @@ def test_zone_short_name_needs_the_text_to_agree() -> None:
 def test_classify_places_and_zones(name: str, kind: str, level: str | None) -> None:
     result = classify_agency(name)
     assert (result.agency_type, result.admin_level) == (kind, level)
+
+
+def test_bare_autonomous_region_takes_the_one_province_named() -> None:
+    # 自治区人民政府办公厅 with 新疆维吾尔自治区 the only province-level unit the text names
+    text = "根据《条例》,新疆维吾尔自治区形成了年度报告。本报告由自治区人民政府办公厅汇总14个地州市的情况。"
+    place = identify("自治区人民政府办公厅", flat_view(text).text)
+    assert (place.province, place.admin_level) == ("新疆维吾尔自治区", "province")
