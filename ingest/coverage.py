@@ -6,7 +6,9 @@ share of reports with year, agency and region resolved; for standard-template re
 how many values each extraction rule produced; and the files that fall short, with what is missing.
 Given a ``meta.jsonl`` (report_year, agency_name, template, province read off each page's title), the
 metadata is scored against it with :func:`ingest.evaluate.score_case`, the same comparison as
-``govinfo eval``.
+``govinfo eval``, with one difference: agency names are compared in simplified characters on both
+sides, since meta writes a traditional page's name now as printed (與兒街鎮人民政府), now simplified
+(鹤山市公安局 for 鶴山市公安局), and either is the same name. Nothing else is loosened.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.evaluate import GoldCase, Score, score_case
+from ingest.normalize import line_view
 from ingest.records import TEMPLATES, FileResult
 from ingest.regions import SEEDS_DIR
 from ingest.tables import T4_BLOCKS
@@ -187,6 +190,11 @@ def load_meta(path: Path) -> dict[str, dict[str, Any]]:
     return rows
 
 
+def simplified(name: Any) -> Any:
+    """A name in simplified characters (character-level OpenCC table, as the parser's views use)."""
+    return line_view(name).text if isinstance(name, str) else name
+
+
 def meta_as_gold(meta: Mapping[str, Any], predicted_template: str | None) -> dict[str, Any]:
     """The meta row as a gold dict for :func:`score_case`: only the fields it states (not null).
 
@@ -229,6 +237,9 @@ def score_meta(results: Iterable[tuple[Path, dict[str, Any]]], meta: Mapping[str
             scored.unmatched.append(str(path))
             continue
         gold = meta_as_gold(row, predicted.get("template"))
+        if "agency_name" in gold:  # traditional and simplified forms of one name are the same name
+            gold["agency_name"] = simplified(gold["agency_name"])
+            predicted = {**predicted, "agency_name": simplified(predicted.get("agency_name"))}
         if row.get("template") is not None:
             scored.template_strict[0] += predicted.get("template") == row["template"]
             scored.template_strict[1] += 1

@@ -156,3 +156,20 @@ def test_cli_floors_met_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_cli_min_field_needs_meta(tmp_path: Path) -> None:
     texts, _ = _corpus(tmp_path)
     assert main(["coverage", str(texts), "--min-field", "year=0.5"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("meta", "parsed", "matches"),
+    [
+        # meta gives the simplified form of a name the page prints in traditional characters
+        pytest.param("鹤山市公安局", "鶴山市公安局", True, id="traditional-printed-simplified-meta"),
+        pytest.param("成都市體育局", "成都市体育局", True, id="traditional-meta-simplified-printed"),
+        # only the script is forgiven: a different name still disagrees
+        pytest.param("鹤山市公安局", "鶴山市公安分局", False, id="different-name-still-wrong"),
+    ],
+)
+def test_agency_compared_in_simplified(meta: str, parsed: str, matches: bool) -> None:
+    scored = score_meta(
+        [(Path("x.txt"), {"agency_name": parsed})], {str(Path("x.txt").resolve()): {"agency_name": meta}}
+    )
+    assert scored.accuracy("agency") == (1.0 if matches else 0.0)
