@@ -18,6 +18,7 @@ from ingest.table_cells import (
     CellValue,
     TableResult,
     Token,
+    is_bar_cell,
     parse_cell,
     split_tokens,
     tokenize,
@@ -79,6 +80,7 @@ _T3_ANY_ROW = re.compile("|".join(f"(?:{pattern})" for _, pattern in T3_ROWS))
 
 Row = tuple[str, Token, list[tuple[Token, CellValue]]]
 # Decides whether a token labels a row (returning the row key), given the rows found so far.
+Cells = list[tuple[Token, CellValue]]
 LabelMatcher = Callable[[Token, list[Row]], str | None]
 
 
@@ -367,6 +369,7 @@ def _table4(view: TextView, section: Section, result: TableResult) -> None:
         for index, (token, cell) in enumerate(groups[0][1][:width]):
             result.add("t4", T4_BLOCKS[index // 5], T4_COLUMNS[index % 5], token, cell, section.kind)
         return
+    groups = [(block, _t4_piece(view.original, block, cells, result)) for block, cells in groups]
     pieces = [(block, cells) for block, cells in groups if len(cells) == len(T4_COLUMNS)]
     if len(pieces) != len(groups) or len(pieces) > len(T4_BLOCKS):
         sizes = "+".join(str(len(cells)) for _, cells in groups)
@@ -388,6 +391,32 @@ def _table4(view: TextView, section: Section, result: TableResult) -> None:
             continue
         for column, (token, cell) in zip(T4_COLUMNS, cells, strict=True):
             result.add("t4", block or "", column, token, cell, section.kind, how)
+
+
+def _t4_piece(original: str, block: str | None, cells: Cells, result: TableResult) -> Cells:
+    """A headed block's five cells when something trails them, else the cells as grouped.
+
+    A blank line after the five is the break before what follows. One stray number after them (a
+    page number, the next heading's numeral) is dropped when R4 holds on the first five and does
+    not equally hold on the last five (then the stray could as well lead; left as is).
+    """
+    size = len(T4_COLUMNS)
+    while len(cells) > size and not cells[-1][0].text and not is_bar_cell(original, cells[-1][0]):
+        cells = cells[:-1]
+    if block is None or len(cells) != size + 1:
+        return cells
+
+    def holds(part: Cells) -> bool:
+        numbers = [cell.value for _, cell in part]
+        return None not in numbers and _row_sum_holds(numbers)
+
+    first, last = cells[:size], cells[1:]
+    if not holds(first):
+        return cells
+    if holds(last) and [c.value for _, c in last] != [c.value for _, c in first]:
+        result.finding("t4", f"block {block}: 6 cells, R4 holds on the first five and on the last five", False)
+        return cells
+    return first
 
 
 def _t4_block(text: str) -> str | None:
