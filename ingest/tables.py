@@ -125,9 +125,11 @@ def extract_tables(view: TextView, sections: list[Section], template: str) -> Ta
     for section in _sections_of(sections, "proactive") or _table2_region(view, sections):
         table2(view, section, template, result)
     applications = [s for s in _sections_of(sections, "applications") if "收到和处理" in s.heading]
-    for section in applications or _sections_of(sections, "applications"):
+    review = _sections_of(sections, "review_litigation")
+    t4_region = [] if review else _table4_region(view, sections)
+    for section in applications or _sections_of(sections, "applications") or _table3_region(view, sections, t4_region):
         _table3(view, section, template, result)
-    for section in _sections_of(sections, "review_litigation"):
+    for section in review or t4_region:
         _table4(view, section, result)
     _derive_headlines(result)
     result.checks.extend(consistency_checks(result.metrics))
@@ -156,6 +158,48 @@ def layout_check(result: TableResult) -> Check | None:
     status: CheckStatus = "fail" if result.refuted else "not_assessable"
     detail = "; ".join(result.undecided) + (f" (decided: {how})" if how else "")
     return Check("T2_layout_decided", status, detail, None, float(len(result.undecided)))
+
+
+def _region(view: TextView, sections: list[Section], kind: str, found: int, stop: int | None) -> Section:
+    """A table region from view index ``found`` to ``stop`` (a view index), else the next section."""
+    start = view.offsets[found]
+    if stop is not None:
+        end = view.offsets[stop]
+    else:
+        end = min((s.start for s in sections if s.start > start), default=len(view.original))
+    return Section(ordinal=-1, heading="", kind=kind, start=start, end=end)
+
+
+def _table3_region(view: TextView, sections: list[Section], t4_region: list[Section]) -> list[Section]:
+    """Table 3 without its section (one-line pages, a lost heading): from its column header 申请人情况,
+    else its first row's label, to table 4."""
+    text = view.text
+    found = next((i for i in (text.find("申请人情况"), text.find("本年新收政府信息公开申请数量")) if i >= 0), -1)
+    if found < 0:
+        return []
+    stop = view.index_at(t4_region[0].start) if t4_region else None
+    if stop is not None and stop <= found:
+        stop = None
+    return [_region(view, sections, "applications", found, stop)]
+
+
+def _table4_region(view: TextView, sections: list[Section]) -> list[Section]:
+    """Table 4 without its section: from its block heading 行政复议 just before its column header
+    结果维持 to the next section's heading (存在的主要问题…)."""
+    text = view.text
+    header = text.find("结果维持")
+    if header < 0:
+        return []
+    heading = text.rfind("行政复议", max(0, header - 60), header)
+    found = heading if heading >= 0 else header
+    problems = [i for i in (text.find("存在的主要问题", header), text.find("主要问题及改进", header)) if i >= 0]
+    if problems:
+        # The numbering of that heading (五、) stays out of the region.
+        stop = min(problems)
+        while stop > found and text[stop - 1] in "一二三四五六七八九十、.．（）() \t":
+            stop -= 1
+        return [_region(view, sections, "review_litigation", found, stop)]
+    return [_region(view, sections, "review_litigation", found, None)]
 
 
 def _table2_region(view: TextView, sections: list[Section]) -> list[Section]:
