@@ -1,27 +1,9 @@
--- is_current / superseded_by make the revision rule explicit: when an agency has several loaded
--- reports for one year (a corrected re-publication, or the same report in two formats), the one
--- ingested last is current (ties: smallest report_id) and the others name it in superseded_by.
--- rpt_agency_years shows exactly the current reports. Reports without an agency or a year have
--- nothing to compete with and are current.
+-- is_current / superseded_by: the revision rule of int_report_versions (the report ingested last
+-- is current for its agency-year). rpt_agency_years shows exactly the current reports.
 with
 
-reports as (
-    select * from {{ ref('int_reports') }}
-),
-
-reports_ranked_within_agency_year as (
-    select
-        *,
-        agency_id is null or report_year is null as has_no_agency_year,
-        row_number() over (
-            partition by agency_id, report_year
-            order by ingested_at desc, report_id asc
-        ) as pick_rank,
-        first_value(report_id) over (
-            partition by agency_id, report_year
-            order by ingested_at desc, report_id asc
-        ) as current_report_id
-    from reports
+report_versions as (
+    select * from {{ ref('int_report_versions') }}
 ),
 
 final as (
@@ -39,9 +21,9 @@ final as (
         char_count,
         parser_version,
         ingested_at,
-        has_no_agency_year or pick_rank = 1 as is_current,
-        case when not (has_no_agency_year or pick_rank = 1) then current_report_id end as superseded_by
-    from reports_ranked_within_agency_year
+        is_current,
+        superseded_by
+    from report_versions
 )
 
 select * from final

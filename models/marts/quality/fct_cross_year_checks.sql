@@ -1,12 +1,17 @@
 with
 
 agency_years as (
-    select * from {{ ref('rpt_agency_years') }}
+    -- the current report of each agency-year (the revision rule rpt_agency_years also shows)
+    select * from {{ ref('int_report_versions') }}
+    where
+        is_current
+        and agency_id is not null
+        and report_year is not null
 ),
 
 template_cells as (
     -- only the cells the rules below compare (a few of the ~120 cells per report)
-    select * from {{ ref('fct_template_cells') }}
+    select * from {{ ref('int_template_cells') }}
     where
         metric_key like 't3.carried_over.%'
         or metric_key like 't3.carried_forward.%'
@@ -15,7 +20,7 @@ template_cells as (
 ),
 
 current_cells as (
-    -- one report per agency-year: the one rpt_agency_years chose
+    -- one report per agency-year: the current one
     select
         agency_years.agency_id,
         agency_years.report_year,

@@ -1,21 +1,19 @@
 -- One wide row per agency x report year for BI. When an agency has several reports for one year,
 -- the latest ingested one is shown (ties broken by the smallest report_id) and report_count says
--- how many there were. Reports without an agency or a report year have no agency-year.
+-- how many there were (the revision rule of int_report_versions). Reports without an agency or a
+-- report year have no agency-year.
 with
 
-reports as (
-    select * from {{ ref('dim_reports') }}
-    where
-        agency_id is not null
-        and report_year is not null
+report_versions as (
+    select * from {{ ref('int_report_versions') }}
 ),
 
 agencies as (
-    select * from {{ ref('dim_agencies') }}
+    select * from {{ ref('int_agencies') }}
 ),
 
 regions as (
-    select * from {{ ref('dim_regions') }}
+    select * from {{ ref('int_regions') }}
 ),
 
 headline_metrics as (
@@ -23,32 +21,22 @@ headline_metrics as (
 ),
 
 report_checks as (
-    select * from {{ ref('fct_report_checks') }}
-),
-
-reports_ranked_within_agency_year as (
-    select
-        report_id,
-        agency_id,
-        report_year,
-        template,
-        row_number() over (
-            partition by agency_id, report_year
-            order by ingested_at desc, report_id asc
-        ) as pick_rank,
-        count(*) over (partition by agency_id, report_year) as report_count
-    from reports
+    select * from {{ ref('stg_ingest__report_checks') }}
 ),
 
 chosen_report_per_agency_year as (
+    -- the revision rule of int_report_versions: the current report of each agency-year
     select
         report_id,
         agency_id,
         report_year,
         template,
-        report_count
-    from reports_ranked_within_agency_year
-    where pick_rank = 1
+        reports_in_agency_year as report_count
+    from report_versions
+    where
+        is_current
+        and agency_id is not null
+        and report_year is not null
 ),
 
 failed_checks_per_report as (

@@ -1,11 +1,11 @@
 -- Incremental per report, like fct_report_metrics: rows of reports no longer loaded or re-ingested
--- are deleted (pre-hook), rows of reports not present yet are taken from fct_template_cells.
+-- are deleted (pre-hook), rows of reports not present yet are taken from int_template_cells.
 {{ config(**per_report_incremental_config()) }}
 
 with
 
 template_cells as (
-    select * from {{ ref('fct_template_cells') }}
+    select * from {{ ref('int_template_cells') }}
     {{ where_report_not_in_this() }}
 ),
 

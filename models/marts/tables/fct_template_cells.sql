@@ -4,37 +4,27 @@
 
 with
 
-table_cells as (
-    select * from {{ ref('stg_ingest__table_cells') }}
-),
-
-reports as (
-    select * from {{ ref('int_reports') }}
+template_cells as (
+    select * from {{ ref('int_template_cells') }}
     {{ where_report_not_in_this() }}
-),
-
-cells_with_report as (
-    select
-        table_cells.report_id || ':' || table_cells.metric_key as cell_id,
-        table_cells.report_id,
-        reports.agency_id,
-        reports.report_year,
-        reports.template,
-        table_cells.table_no,
-        table_cells.row_key,
-        table_cells.column_key,
-        table_cells.metric_key,
-        table_cells.raw_text,
-        table_cells.value,
-        table_cells.note,
-        table_cells.unit,
-        table_cells.start_offset,
-        table_cells.end_offset,
-        table_cells.rule,
-        reports.ingested_at
-    from table_cells
-    inner join reports
-        on table_cells.report_id = reports.report_id
 )
 
-select * from cells_with_report
+select
+    cell_id,
+    report_id,
+    agency_id,
+    report_year,
+    template,
+    table_no,
+    row_key,
+    column_key,
+    metric_key,
+    raw_text,
+    value,
+    note,
+    unit,
+    start_offset,
+    end_offset,
+    rule,
+    ingested_at
+from template_cells

@@ -1,0 +1,38 @@
+-- Every cell of tables 2-4 as printed, with its report's agency, year and template: the one place
+-- cells meet their report. fct_template_cells, fct_application_outcomes, fct_review_litigation and
+-- fct_cross_year_checks read it (marts never read other marts).
+with
+
+table_cells as (
+    select * from {{ ref('stg_ingest__table_cells') }}
+),
+
+reports as (
+    select * from {{ ref('int_reports') }}
+),
+
+cells_with_report as (
+    select
+        table_cells.report_id || ':' || table_cells.metric_key as cell_id,
+        table_cells.report_id,
+        reports.agency_id,
+        reports.report_year,
+        reports.template,
+        table_cells.table_no,
+        table_cells.row_key,
+        table_cells.column_key,
+        table_cells.metric_key,
+        table_cells.raw_text,
+        table_cells.value,
+        table_cells.note,
+        table_cells.unit,
+        table_cells.start_offset,
+        table_cells.end_offset,
+        table_cells.rule,
+        reports.ingested_at
+    from table_cells
+    inner join reports
+        on table_cells.report_id = reports.report_id
+)
+
+select * from cells_with_report
