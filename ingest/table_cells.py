@@ -155,6 +155,10 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
     present = stripped_lines[: len(lines)]
     blank_is_cell = "" in present and _fillers_are_cells(stripped_lines, "")
     bar_is_cell = "|" in present and _fillers_are_cells(stripped_lines, "|")
+    # Rows closed by a "|" (``a | b |``) end in a border; rows without (``a | b``) end in a cell, so
+    # there ``a | 0 |`` ends in an empty cell. Most rows end in content, which tells the style.
+    piped_lines = [line for line in present if "|" in line and line != "|"]
+    closed = 2 * sum(line.endswith("|") for line in piped_lines) >= len(piped_lines)
     row = 0
     bars = 0  # lone "|" lines seen since the last cell, when bars separate cells
     next_base = pos
@@ -177,7 +181,7 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
         bars = 0
         row += 1
         if "|" in line:
-            cells = _split_pipes(line)
+            cells = _split_pipes(line, closed)
             # A row of blank cells, or a markdown separator row ("|---|---|").
             if all(not c for c, _ in cells) or (
                 "---" in line and all(not c or _MD_SEPARATOR.match(c) for c, _ in cells)
@@ -223,7 +227,7 @@ def _fillers_are_cells(stripped_lines: list[str], filler: str) -> bool:
     return adjacent > 2 * separating
 
 
-def _split_pipes(line: str) -> list[tuple[str, int]]:
+def _split_pipes(line: str, closed: bool = True) -> list[tuple[str, int]]:
     """A pipe row's cells: stripped text and its offset in the line (the cell's, when blank)."""
     cells: list[tuple[str, int]] = []
     cursor = 0
@@ -233,7 +237,7 @@ def _split_pipes(line: str) -> list[tuple[str, int]]:
         cursor += len(piece) + 1
     # A leading "|" (markdown) leaves an empty first piece and a closing "|" an empty last one; an
     # empty piece between two pipes is a printed empty cell (``| 规章 | 0 | 0 | |``), kept as one.
-    if len(cells) > 1 and not cells[-1][0]:
+    if closed and len(cells) > 1 and not cells[-1][0]:
         cells.pop()
     if cells and not cells[0][0]:
         del cells[0]
@@ -253,7 +257,7 @@ def _token(view: TextView, text: str, start: int, row: int, piped: bool) -> Toke
 
 def is_bar_cell(original: str, token: Token) -> bool:
     """Whether a blank one-per-line cell was printed as a lone "|" (an empty cell for sure), not a blank line."""
-    return not token.text and original[token.start : token.start + 1] == "|"
+    return not token.text and not token.piped and original[token.start : token.start + 1] == "|"
 
 
 def _blank_token(view: TextView, base: int, row: int) -> Token:

@@ -54,6 +54,7 @@ _GLUED_ROW = re.compile(
 )
 # Digits followed by a counter or unit are prose (行政许可12项, 行政处罚3件), not a glued row.
 _PROSE_AFTER = frozenset("件条项个次家人万元%％年月日余多")
+_LABEL_NOTE = re.compile(r"(?<=.)[(（].*$")
 Cells = list[tuple[Token, CellValue]]
 
 
@@ -75,7 +76,8 @@ def skeleton(template: str) -> tuple[_Row, ...]:
 @lru_cache(maxsize=CACHE_SIZE)
 def t2_row(text: str, use_2019: bool) -> str | None:
     """The table-2 row a label names, when the template's table has columns for it."""
-    label = squeeze(text)
+    # A printed note after the label is not part of it: 规章(设区的市、自治州人民政府应提供相关数据).
+    label = _LABEL_NOTE.sub("", squeeze(text))
     for pattern, prefix, cols_2021, cols_2019 in _T2_PATTERNS:
         if (cols_2019 if use_2019 else cols_2021) and pattern.search(label):
             return prefix
@@ -107,7 +109,11 @@ def table2(view: TextView, section: Section, template: str, result: TableResult)
         result.finding("t2", detail, alignment.failed)
     for index, (ident, how) in sorted(alignment.placed.items()):
         row, cells = rows[index], printed[ident]
-        if len(cells) < len(row.columns):
+        if len(cells) < len(row.columns) and cells and not view.original[cells[-1][0].end :].strip():
+            # The text ends inside the row (a truncated page): the printed cells are the leading
+            # columns, the last possibly cut mid-number (1 of 12), so it is not taken.
+            cells, how = cells[:-1], "short_row"
+        elif len(cells) < len(row.columns):
             result.finding(
                 "t2",
                 f"row {row.prefix} prints {len(cells)} of {len(row.columns)} cells; which is missing is unknown",
@@ -126,50 +132,56 @@ def _column_name(prefix: str, column: str, cell: CellValue, amount_in_wan: bool)
     return column
 
 
+@dataclass
+class _Loose:
+    """Cells printed one per line after label lines, with what the document says about blank lines."""
+
+    labels: list[int]
+    run: Cells
+    blanks: int  # blank lines ending the run (not lone "|" cells): empty cells or a block break
+    at_block_end: bool  # not followed by the next row's label
+
+
 def _stream(
-    tokens: list[Token], rows: Sequence[_Row], use_2019: bool, view_text: str
+    tokens: list[Token], rows: Sequence[_Row], use_2019: bool, original: str
 ) -> tuple[list[Item], list[Cells], list[str]]:
     """Table 2 as labels (skeleton indexes) and value rows for :func:`align`, plus findings.
 
-    A pipe or whitespace row of cells is one value row. Cells printed one per line are one row when a
-    single label precedes them; after several label lines they are cut in order by the labels'
-    column counts, but only when they are exactly that many (otherwise which label owns which cells
-    is not decided).
+    A pipe or whitespace row of cells is one value row; a row led by a label that is not a table-2
+    row (其他主动公开文件) is skipped whole. Cells printed one per line are one row when a single
+    label precedes them; after several label lines they are cut in order by the labels' column
+    counts, but only when they are exactly that many (otherwise which label owns which cells is not
+    decided).
     """
     index_of = {row.prefix: i for i, row in enumerate(rows)}
-    items: list[Item] = []
-    printed: list[Cells] = []
-    findings: list[str] = []
+    segments: list[int | tuple[Cells, int | None] | _Loose] = []
     pending: list[int] = []  # label lines since the last value row
-
-    def emit(cells: Cells, label: int | None = None) -> None:
-        items.append(ValueRow(len(printed), label))
-        printed.append(cells)
-
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        prefix = t2_row(token.text, use_2019) if len(token.text) <= _MAX_LABEL else None
+        prefix = t2_row(token.text, use_2019) if len(_LABEL_NOTE.sub("", token.text)) <= _MAX_LABEL else None
         if prefix is not None and prefix in index_of:
             index = index_of[prefix]
             cells, j = _row_cells(tokens, i + 1, token.row) if token.piped else ([], i + 1)
             if cells:
-                emit(cells, index)
-                pending.clear()
+                segments.append((cells, index))
+                pending = []
             else:
-                items.append(index)
+                segments.append(index)
                 pending.append(index)
             i = j
             continue
         if parse_cell(token.text) is None or not (token.text or token.piped or pending):
             i += 1
+            while token.piped and parse_cell(token.text) is None and i < len(tokens) and tokens[i].row == token.row:
+                i += 1  # the cells of a row whose label is no table-2 row
             continue
         if token.piped:
             cells, i = _row_cells(tokens, i, token.row)
             # A row of printed dashes (—— —— ——) is a row; blank cells alone are a header's filler.
             if any(cell.value is not None or tok.text for tok, cell in cells):
-                emit(cells)
-                pending.clear()
+                segments.append((cells, None))
+                pending = []
             continue
         run: Cells = []
         while i < len(tokens) and not tokens[i].piped and (cell := parse_cell(tokens[i].text)) is not None:
@@ -177,26 +189,68 @@ def _stream(
             i += 1
         if not pending:
             continue  # loose numbers with no label before them (page numbers, stray figures)
-        if i >= len(tokens) or t2_row(tokens[i].text, use_2019) is None:
-            # A blank line ending a block is as likely the break before what follows as an empty
-            # last cell; before the next row's label it can only be a cell.
-            while run and not run[-1][0].text and not is_bar_cell(view_text, run[-1][0]):
-                run.pop()
-        widths = [len(rows[index].columns) for index in pending]
-        if len(pending) == 1:
-            emit(run[: widths[0]])
-        elif len(run) == sum(widths):
+        blanks = 0
+        while blanks < len(run) and not run[-1 - blanks][0].text and not is_bar_cell(original, run[-1 - blanks][0]):
+            blanks += 1
+        at_end = i >= len(tokens) or t2_row(tokens[i].text, use_2019) is None
+        segments.append(_Loose(pending, run, blanks, at_end))
+        pending = []
+    return _items(segments, rows)
+
+
+def _items(
+    segments: list[int | tuple[Cells, int | None] | _Loose], rows: Sequence[_Row]
+) -> tuple[list[Item], list[Cells], list[str]]:
+    """Segments to align() items. A blank line ending a block (before a heading, not the next row's
+    label) is an empty last cell or the break before what follows: the blank lines after the
+    document's complete rows at block ends say how many lines a break takes; with no or mixed
+    evidence none counts as a cell (a row missing one is short).
+    """
+    loose = [s for s in segments if isinstance(s, _Loose) and s.at_block_end]
+
+    def widths(s: _Loose) -> int:
+        return sum(len(rows[index].columns) for index in s.labels)
+
+    # Blank lines after the complete rows that end blocks: the break's size, when they agree.
+    breaks = {s.blanks for s in loose if len(s.run) - s.blanks == widths(s)}
+    block_break = breaks.pop() if len(breaks) == 1 else None
+    items: list[Item] = []
+    printed: list[Cells] = []
+    findings: list[str] = []
+
+    def emit(cells: Cells, label: int | None = None) -> None:
+        items.append(ValueRow(len(printed), label))
+        printed.append(cells)
+
+    for segment in segments:
+        if isinstance(segment, int):
+            items.append(segment)
+            continue
+        if isinstance(segment, tuple):
+            emit(*segment)
+            continue
+        run = segment.run
+        if segment.at_block_end:
+            filled = len(run) - segment.blanks
+            missing = widths(segment) - filled
+            # Empty cells are the blank lines beyond the usual break, when they are exactly the
+            # cells missing; any other count is not explained, and no blank line is taken.
+            cells = segment.blanks - block_break if block_break is not None else 0
+            run = run[: filled + (cells if cells == missing else 0)]
+        sizes = [len(rows[index].columns) for index in segment.labels]
+        if len(sizes) == 1:
+            emit(run[: sizes[0]])
+        elif len(run) == sum(sizes):
             start = 0
-            for width in widths:
-                emit(run[start : start + width])
-                start += width
+            for size in sizes:
+                emit(run[start : start + size])
+                start += size
         else:
-            names = "/".join(rows[index].prefix for index in pending)
+            names = "/".join(rows[index].prefix for index in segment.labels)
             findings.append(
-                f"{len(run)} cells one per line after the labels {names} ({sum(widths)} columns);"
+                f"{len(run)} cells one per line after the labels {names} ({sum(sizes)} columns);"
                 " which label owns which cells is unknown; left NULL"
             )
-        pending.clear()
     return items, printed, findings
 
 

@@ -314,6 +314,8 @@ def _t3_items(
             run.append((tokens[j], cell))
             j += 1
         i = j
+        while token.piped and len(run) > width and not run[-1][0].text:
+            run.pop()  # empty cells printed past the table's last column
         chunks = [run] if token.piped else [run[k : k + width] for k in range(0, len(run), width)]
         for chunk in chunks:
             if len(chunk) == width and any(c.value is not None for _, c in chunk):
