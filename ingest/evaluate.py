@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -197,3 +198,21 @@ def format_score(score: Score) -> str:
         lines.append(f"quarantined gold files: {len(score.errors)}")
         lines.extend(f"  {item}" for item in score.errors)
     return "\n".join(lines)
+
+
+def floor_failures(
+    score: Score, min_f1: float | None = None, max_false_zeros: int | None = None, min_fields: Sequence[str] = ()
+) -> list[str]:
+    """The accuracy floors a score misses: overall metric F1, false zeros, ``FIELD=ACC`` per field."""
+    failures = []
+    _, _, f1 = score.metric_prf()
+    if min_f1 is not None and f1 < min_f1:
+        failures.append(f"metric F1 {f1:.3f} is below the floor {min_f1}")
+    if max_false_zeros is not None and len(score.false_zeros) > max_false_zeros:
+        failures.append(f"{len(score.false_zeros)} false zeros, more than {max_false_zeros}")
+    for item in min_fields:
+        name, _, floor = item.partition("=")
+        accuracy = score.accuracy(name)
+        if accuracy is None or accuracy < float(floor):
+            failures.append(f"{name} accuracy {accuracy} is below the floor {floor}")
+    return failures

@@ -5,6 +5,6 @@ so the evaluation code scores synthetic and real reports alike; ``make_report(i,
 in memory. See :mod:`ingest.sample.narrative` for the phrasing families per metric.
 """
 
-from ingest.sample.generate import SampleReport, generate, make_report
+from ingest.sample.generate import SampleReport, ensure_sample, generate, make_report
 
-__all__ = ["SampleReport", "generate", "make_report"]
+__all__ = ["SampleReport", "ensure_sample", "generate", "make_report"]

@@ -248,3 +248,11 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def ensure_sample(out: Path, n: int = 200, seed: int = 20260101) -> Path:
+    """The sample corpus's texts folder under ``out``, generated first when it is not there."""
+    texts = out / "texts"
+    if not texts.is_dir():
+        generate(n, seed, out)
+    return texts
