@@ -155,10 +155,11 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
     present = stripped_lines[: len(lines)]
     blank_is_cell = "" in present and _fillers_are_cells(stripped_lines, "")
     bar_is_cell = "|" in present and _fillers_are_cells(stripped_lines, "|")
-    # Rows closed by a "|" (``a | b |``) end in a border; rows without (``a | b``) end in a cell, so
-    # there ``a | 0 |`` ends in an empty cell. Most rows end in content, which tells the style.
-    piped_lines = [line for line in present if "|" in line and line != "|"]
-    closed = 2 * sum(line.endswith("|") for line in piped_lines) >= len(piped_lines)
+    # Rows opened by a "|" (``| a | b |``) are bordered. Of the others, rows closed by a "|"
+    # (``a | b |``) end in a border, rows without (``a | b``) end in a cell, so there ``a | 0 |``
+    # ends in an empty cell. Most rows end in content, which tells the style.
+    open_lines = [line for line in present if "|" in line and not line.startswith("|")]
+    closed = 2 * sum(line.endswith("|") for line in open_lines) >= len(open_lines)
     row = 0
     bars = 0  # lone "|" lines seen since the last cell, when bars separate cells
     next_base = pos
@@ -181,7 +182,7 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
         bars = 0
         row += 1
         if "|" in line:
-            cells = _split_pipes(line, closed)
+            cells = _split_pipes(line, closed or stripped.startswith("|"))
             # A row of blank cells, or a markdown separator row ("|---|---|").
             if all(not c for c, _ in cells) or (
                 "---" in line and all(not c or _MD_SEPARATOR.match(c) for c, _ in cells)

@@ -439,3 +439,256 @@ def test_short_table3_row_is_not_read_by_position() -> None:
     assert not any(k.startswith("t3.denied.law_prohibited.") for k in values)
     assert values["t3.denied.state_secret.total"] == 0
     assert checks["T2_layout_decided"] == "not_assessable"
+
+
+# --- table 2: labels apart, short rows, glued rows ---------------------------------------------
+
+T2_HEAD_2021 = [
+    "二、主动公开政府信息情况",
+    "第二十条第（一）项",
+    "信息内容",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+]
+T2_REST_2021 = [
+    "第二十条第（五）项",
+    "信息内容 | 本年处理决定数量",
+    "行政许可 | 161",
+    "第二十条第（六）项",
+    "信息内容 | 本年处理决定数量",
+    "行政处罚 | 12",
+    "行政强制 | 0",
+    "第二十条第（八）项",
+    "信息内容 | 本年收费金额（单位：万元）",
+    "行政事业性收费 | 0",
+]
+
+
+def _t2_report(t2: list[str]) -> str:
+    return HEAD + "\n".join(t2 + T3_HEAD + _labelled(range(25)) + T4_TAIL) + "\n"
+
+
+def _t2(text: str) -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
+    report = extract_report(text)
+    values = {k: m.value for k, m in report.metrics.items() if k.startswith("t2.")}
+    rules = {k: m.rule for k, m in report.metrics.items() if k.startswith("t2.")}
+    checks = {c.rule: c.status for c in report.checks}
+    return values, rules, checks
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        pytest.param(["| 0 | 0 | 3 |", "| 2 | / | 15 |"], id="label lines then label-less pipe rows"),
+        pytest.param(["0 0 3", "2 / 15"], id="label lines then label-less whitespace rows"),
+        pytest.param(["0", "0", "3", "2", "/", "15"], id="label lines then cells one per line, as many as columns"),
+    ],
+)
+def test_table2_label_lines_pair_with_value_rows_in_order(rows: list[str]) -> None:
+    values, rules, checks = _t2(_t2_report([*T2_HEAD_2021, "规章", "行政规范性文件", *rows, *T2_REST_2021]))
+    assert values["t2.regulations.made"] == 0
+    assert values["t2.regulations.in_force"] == 3
+    assert values["t2.normative_docs.made"] == 2
+    assert "t2.normative_docs.repealed" not in values  # "/" is NULL
+    assert values["t2.normative_docs.in_force"] == 15
+    assert values["t2.licensing.decisions"] == 161  # labelled rows read as before
+    assert rules["t2.normative_docs.in_force"] == "table.t2.aligned"
+    assert checks["T2_layout_decided"] == "pass"
+
+
+def test_table2_single_column_label_lines_then_one_value_each() -> None:
+    # 行政处罚 / 行政强制 printed as lines, then "12" and "0": one cell for each one-column row.
+    rest = [*T2_REST_2021[:4], "信息内容", "本年处理决定数量", "行政处罚", "行政强制", "12", "0", *T2_REST_2021[7:]]
+    t2 = [*T2_HEAD_2021, "规章 | 0 | 0 | 3", "行政规范性文件 | 2 | 0 | 15", *rest]
+    values, _rules, checks = _t2(_t2_report(t2))
+    assert values["t2.punishment.decisions"] == 12
+    assert values["t2.coercion.decisions"] == 0
+    assert checks["T2_layout_decided"] == "pass"
+
+
+def test_table2_label_less_row_fills_the_one_free_row_between_labelled_rows() -> None:
+    # 行政规范性文件 lost its label: one value row between 规章 and 行政许可, one free template row.
+    values, rules, checks = _t2(_t2_report([*T2_HEAD_2021, "规章 | 0 | 0 | 3", "| 2 | 0 | 15 |", *T2_REST_2021]))
+    assert values["t2.normative_docs.in_force"] == 15
+    assert rules["t2.normative_docs.in_force"] == "table.t2.aligned"
+    assert checks["T2_layout_decided"] == "pass"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # Two label lines, one value row: 规章's or 行政规范性文件's? No sums in table 2 to say.
+        pytest.param(["| 2 | 0 | 15 |"], id="fewer value rows than label lines"),
+        # Four cells one per line after two three-column labels: whose cells are they?
+        pytest.param(["2", "0", "15", "3"], id="cells one per line fewer than the labels' columns"),
+    ],
+)
+def test_table2_label_lines_the_counts_do_not_decide_stay_null(rows: list[str]) -> None:
+    values, _rules, checks = _t2(_t2_report([*T2_HEAD_2021, "规章", "行政规范性文件", *rows, *T2_REST_2021]))
+    assert not any(k.startswith(("t2.regulations.", "t2.normative_docs.")) for k in values)
+    assert values["t2.licensing.decisions"] == 161
+    assert checks["T2_layout_decided"] == "not_assessable"
+
+
+def test_short_table2_row_is_not_read_by_position() -> None:
+    # | 规章 | 22 | 235 | under three columns: 制发/废止/现行有效 — which one is missing is unknown
+    # (现行有效 ≥ 本年制发 holds for 22,235 as made/in_force and as repealed/in_force alike).
+    t2 = [*T2_HEAD_2021, "| 规章 | 22 | 235 |", "| 行政规范性文件 | 2 | 0 | 15 |", *T2_REST_2021]
+    values, _rules, checks = _t2(_t2_report(t2))
+    assert not any(k.startswith("t2.regulations.") for k in values)
+    assert values["t2.normative_docs.in_force"] == 15
+    assert checks["T2_layout_decided"] == "not_assessable"
+
+
+def test_printed_empty_cell_between_pipes_is_a_null_cell_not_a_missing_one() -> None:
+    t2 = [*T2_HEAD_2021, "| 规章 | 0 | 0 | |", "| 行政规范性文件 | 2 | 0 | 15 |", *T2_REST_2021]
+    report = extract_report(_t2_report(t2))
+    values = {k: m.value for k, m in report.metrics.items()}
+    assert (values["t2.regulations.made"], values["t2.regulations.repealed"]) == (0, 0)
+    assert "t2.regulations.in_force" not in values
+    cells = {c.metric_key: c for c in report.table_cells}
+    assert cells["t2.regulations.in_force"].value is None  # kept as a printed NULL cell
+    assert "T2_layout_decided" not in {c.rule for c in report.checks}
+
+
+def test_pipe_rows_without_a_closing_border_end_in_a_cell() -> None:
+    # "a | b" rows: the empty piece after the last pipe of "行政规范性文件 | 2 | 0 | " is an empty cell.
+    t2 = [*T2_HEAD_2021, "规章 | 0 | 0 | 3", "行政规范性文件 | 2 | 0 | ", *T2_REST_2021]
+    values, _rules, checks = _t2(_t2_report(t2))
+    assert (values["t2.normative_docs.made"], values["t2.normative_docs.repealed"]) == (2, 0)
+    assert "t2.normative_docs.in_force" not in values
+    assert "T2_layout_decided" not in checks
+
+
+def test_text_cut_inside_a_table2_row_keeps_its_leading_cells() -> None:
+    # As a truncated scrape ends (corpus real/084): the cells printed are the first columns; the last
+    # one may be cut mid-number, so only those before it are taken.
+    text = HEAD + "\n".join([*T2_HEAD_2021, "规章 |", "0 |", "1"]) + "\n"
+    values, rules, checks = _t2(text)
+    assert values == {"t2.regulations.made": 0}  # the 1 could be 12
+    assert rules["t2.regulations.made"] == "table.t2.short_row"
+    assert checks["T2_layout_decided"] == "pass"
+
+
+def test_table2_label_with_a_printed_note_is_its_row() -> None:
+    t2 = [
+        *T2_HEAD_2021[:2],
+        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数",
+        "规章(设区的市、自治州人民政府应提供相关数据) | 0 | 0 | 0 |",
+        "行政规范性文件(行政机关制定发布的决定、公告、通告、意见、通知等公文) | 1 | 1 | 1 |",
+        "其他主动公开文件(含以本单位名义正式签发的文件) | 7 | 7 | 7 |",
+        *T2_REST_2021,
+    ]
+    values, _rules, checks = _t2(_t2_report(t2))
+    assert values["t2.regulations.in_force"] == 0
+    assert values["t2.normative_docs.made"] == 1
+    assert 7 not in values.values()  # the row of another kind is not table 2's
+    assert "T2_layout_decided" not in checks
+
+
+GLUED_T2 = (
+    "二、主动公开政府信息情况第二十条第(一)项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件{docs}"
+    "第二十条第(五)项信息内容本年处理决定数量行政许可161第二十条第(六)项信息内容本年处理决定数量行政处罚0行政强制3"
+    "第二十条第(八)项信息内容本年收费金额（单位：万元）行政事业性收费12.5"
+)
+
+
+@pytest.mark.parametrize(
+    ("docs", "expected", "status"),
+    [
+        # "100" into three cells: only 1|0|0 (no leading zeros).
+        pytest.param("100", (1, 0, 0), "pass", id="glued table 2 rows with one split each"),
+        # "2015": 2|0|15 and 20|1|5 both fit; table 2 has no sums to choose.
+        pytest.param("2015", None, "not_assessable", id="glued table 2 row with two splits"),
+    ],
+)
+def test_glued_table2_rows(docs: str, expected: tuple[int, int, int] | None, status: str) -> None:
+    values, rules, checks = _t2(
+        HEAD.replace("\n", "") + GLUED_T2.format(docs=docs) + "三、收到和处理政府信息公开申请情况"
+    )
+    assert (values["t2.regulations.made"], values["t2.regulations.in_force"]) == (0, 0)
+    assert values["t2.licensing.decisions"] == 161
+    assert values["t2.coercion.decisions"] == 3
+    assert values["t2.admin_fees.amount_wan_yuan"] == 12.5  # the fraction ends the run
+    assert rules["t2.licensing.decisions"] == "table.t2.split"
+    docs_values = tuple(values.get(f"t2.normative_docs.{c}") for c in ("made", "repealed", "in_force"))
+    assert docs_values == (expected or (None, None, None))
+    assert checks["T2_layout_decided"] == status
+
+
+def test_prose_figures_after_a_row_name_are_not_a_glued_row() -> None:
+    text = _t2_report([*T2_HEAD_2021, "规章 | 0 | 0 | 3", "行政规范性文件 | 2 | 0 | 15", *T2_REST_2021])
+    text = text.replace("本年度工作稳步推进。", "本年度办理行政许可12项，行政处罚3件。")
+    values, _rules, _checks = _t2(text)
+    assert values["t2.licensing.decisions"] == 161
+    assert values["t2.punishment.decisions"] == 12
+
+
+def test_one_line_report_yields_tables_3_and_4_and_their_headline_totals() -> None:
+    # The whole page on one line (a scrape that lost every line break), table cells glued.
+    t3 = "".join(_glued(label, values) for label, values in T3_2021)
+    t4 = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉210030001100000"
+    text = (
+        HEAD.replace("\n", "")
+        + GLUED_T2.format(docs="100")
+        + "三、收到和处理政府信息公开申请情况"
+        + "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+        + t3
+        + "四、政府信息公开行政复议、行政诉讼情况"
+        + t4
+        + "五、存在的主要问题及改进情况无。"
+    )
+    report = extract_report(text)
+    values = {k: m.value for k, m in report.metrics.items()}
+    assert values["t3.new_received.total"] == 6
+    assert values["t3.denied.third_party_rights.commercial_enterprise"] == 1
+    assert values["t3.carried_forward.total"] == 1
+    assert values["t4.reconsideration.total"] == 3
+    assert (values["applications.received"], values["reconsideration.total"], values["litigation.total"]) == (6, 3, 1)
+    assert {c.rule: c.status for c in report.checks}["T2_layout_decided"] == "pass"
+
+
+# --- table 4: a stray number after a headed block ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("last_block", "expected", "status"),
+    [
+        # 0 0 0 1 1 then the page number 12: R4 holds on the first five (0+0+0+1 = 1), not on the last.
+        pytest.param(["0", "0", "0", "1", "1", "12"], (0, 1, 1), None, id="page number after the last block"),
+        # 1 0 0 0 1 1: R4 holds on 1,0,0,0,1 and on 0,0,0,1,1 — the stray could lead or trail.
+        pytest.param(["1", "0", "0", "0", "1", "1"], None, "not_assessable", id="six cells R4 fits both ways"),
+    ],
+)
+def test_table4_headed_block_with_a_stray_number(
+    last_block: list[str], expected: tuple[int, int, int] | None, status: str | None
+) -> None:
+    header = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    lines = [
+        "行政复议",
+        *header,
+        "2",
+        "1",
+        "0",
+        "0",
+        "3",
+        "行政诉讼（未经复议直接起诉）",
+        *header,
+        "1",
+        "0",
+        "0",
+        "0",
+        "1",
+    ]
+    lines += ["复议后起诉", *header, *last_block]
+    report = extract_report(_t4(lines))
+    values = {k: m.value for k, m in report.metrics.items()}
+    after = "t4.litigation_after_reconsideration"
+    if expected is None:
+        assert not any(k.startswith(after) for k in values)
+    else:
+        assert (values[f"{after}.maintained"], values[f"{after}.pending"], values[f"{after}.total"]) == expected
+        assert values["litigation.total"] == 2
+    assert values.get("t4.reconsideration.total") == (3 if expected else None)
+    assert {c.rule: c.status for c in report.checks}.get("T2_layout_decided") == status
