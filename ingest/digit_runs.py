@@ -305,3 +305,38 @@ def _noted(singles: Sequence[RunSplit], note: str) -> tuple[RunSplit, ...]:
 
 def _holds(values: tuple[int, ...], identities: Sequence[Identity]) -> bool:
     return all(sum(values[p] for p in ident.parts) == values[ident.total] for ident in identities)
+
+
+def force_by_balance(
+    runs: Sequence[str],
+    splits: Sequence[RunSplit],
+    signs: Sequence[int],
+    row_identities: Sequence[Identity] = (),
+) -> tuple[RunSplit, ...]:
+    """Decide the one undecided row of a signed balance over rows, when every other row is split.
+
+    A balance is ``sum(signs[i] * row_i) == 0`` in every column, e.g. table 3's R1
+    (一 + 二 − (七) − 四 = 0, signs 1, 1, −1, −1 over those four rows' ``runs``). Identities with
+    one total (:class:`Identity`) cannot say it, so it is applied after :func:`split_grid`: the
+    forced row is taken only when its values are non-negative, satisfy ``row_identities`` and print
+    exactly the row's digits. Anything else leaves ``splits`` as they were.
+    """
+    if not len(runs) == len(splits) == len(signs):
+        raise ValueError("runs, splits and signs must have the same length")
+    open_rows = [i for i, split in enumerate(splits) if split.values is None]
+    if len(open_rows) != 1:
+        return tuple(splits)
+    missing = open_rows[0]
+    known = [split.values for split in splits if split.values is not None]
+    width = len(known[0]) if known else 0
+    forced = tuple(
+        -signs[missing] * sum(signs[i] * (split.values or ())[column] for i, split in enumerate(splits) if i != missing)
+        for column in range(width)
+    )
+    if not forced or min(forced) < 0 or "".join(map(str, forced)) != runs[missing]:
+        return tuple(splits)
+    if not _holds(forced, row_identities):
+        return tuple(splits)
+    decided = list(splits)
+    decided[missing] = RunSplit(forced, 1, "")
+    return tuple(decided)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from ingest.digit_runs import Identity, RunSplit, split_grid, split_run
+from ingest.digit_runs import Identity, RunSplit, force_by_balance, split_grid, split_run
 from ingest.normalize import TextView, squeeze
 from ingest.records import Check, CheckStatus, Metric, Section
 from ingest.table_align import Item, ValueRow, align
@@ -25,21 +25,21 @@ from ingest.table_cells import (
     view_token,
 )
 from ingest.table_t2 import table2
+from ingest.vocabulary import APPLICANT_TYPES, T4_BLOCKS, T4_RESULTS
 
 __all__ = ["T3_COLUMNS", "T4_BLOCKS", "T4_COLUMNS", "TableResult", "extract_tables", "parse_cell"]
 
 _T3_NUMBERING = re.compile(r"^[一二三四五六七八九十]、|^\d+[.、]")
-T3_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-    "total",
-)
-T4_BLOCKS = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
-T4_COLUMNS = ("maintained", "corrected", "other", "pending", "total")
+# Column and block keys are the vocabulary's (written once for parser, generator, dbt and GX).
+T3_COLUMNS = APPLICANT_TYPES
+T4_COLUMNS = T4_RESULTS
+# The template's printed sums, as the digit-run solver takes them: R3 (a table-3 row's 总计 is its six
+# applicant columns summed), R4 (each table-4 block's 总计 is its four parts summed) and R1
+# (一 + 二 − (七) − 四 = 0 in every column, a balance over four rows).
+T3_ROW_IDENTITY = Identity(parts=tuple(range(len(T3_COLUMNS) - 1)), total=len(T3_COLUMNS) - 1)
+T4_IDENTITIES = tuple(Identity(tuple(range(b, b + 4)), b + 4) for b in range(0, 5 * len(T4_BLOCKS), 5))
+R1_ROWS = ("new_received", "carried_over", "total_processed", "carried_forward")
+R1_SIGNS = (1, 1, -1, -1)
 # Table-3 row labels, matched against the cell text with spaces and numbering removed.
 T3_ROWS: tuple[tuple[str, str], ...] = (
     ("new_received", r"本年新收"),
@@ -489,8 +489,7 @@ def _glued_table4(view: TextView, section: Section, result: TableResult) -> None
             result.finding("t4", f"{len(runs)} digit runs long enough for table 4; none read", False)
         return
     run = view_token(view, *runs[0].span())
-    identities = [Identity((b * 5, b * 5 + 1, b * 5 + 2, b * 5 + 3), b * 5 + 4) for b in range(len(T4_BLOCKS))]
-    split = split_run(run.text, width, identities)
+    split = split_run(run.text, width, T4_IDENTITIES)
     if split.values is None:
         result.finding("t4", f"glued row: {split.reason}; left NULL", split.candidates == 0)
         return
@@ -621,8 +620,7 @@ def _glued_table3(view: TextView, section: Section, skeleton: tuple[str, ...], r
     outcomes = skeleton[2:-2]
     if "total_processed" in position and all(key in position for key in outcomes):
         column_identities.append(Identity(tuple(position[key] for key in outcomes), position["total_processed"]))
-    row_identity = Identity(tuple(range(width - 1)), width - 1)
-    splits = list(split_grid([token.text for _, token in glued], width, [row_identity], column_identities))
+    splits = list(split_grid([token.text for _, token in glued], width, [T3_ROW_IDENTITY], column_identities))
     _force_by_r1(glued, splits)
     for (key, token), split in zip(glued, splits, strict=True):
         if split.values is None:
@@ -634,28 +632,15 @@ def _glued_table3(view: TextView, section: Section, skeleton: tuple[str, ...], r
 
 
 def _force_by_r1(glued: list[tuple[str, Token]], splits: list[RunSplit]) -> None:
-    """R1 (一 + 二 = (七) + 四) forces one undecided row of the four when the other three are split.
-
-    The solver takes sums with one total; R1 is not one, so it is applied here: the forced values
-    are taken only when they print exactly the row's digits.
-    """
-    edges = ("new_received", "carried_over", "total_processed", "carried_forward")
+    """R1 (一 + 二 = (七) + 四) decides one undecided row of the four when the other three are split."""
     position = {key: i for i, (key, _) in enumerate(glued)}
-    if not all(key in position for key in edges):
+    if not all(key in position for key in R1_ROWS):
         return
-    rows = [splits[position[key]].values for key in edges]
-    open_rows = [i for i, values in enumerate(rows) if values is None]
-    if len(open_rows) != 1:
-        return
-    sign = (1, 1, -1, -1)  # 一 + 二 − (七) − 四 = 0
-    missing = open_rows[0]
-    forced = tuple(
-        -sign[missing] * sum(sign[i] * (values or ())[c] for i, values in enumerate(rows) if i != missing)
-        for c in range(len(T3_COLUMNS))
-    )
-    target = position[edges[missing]]
-    if min(forced) >= 0 and "".join(map(str, forced)) == glued[target][1].text and _row_sum_holds(forced):
-        splits[target] = RunSplit(forced, 1, "")
+    indexes = [position[key] for key in R1_ROWS]
+    runs = [glued[i][1].text for i in indexes]
+    decided = force_by_balance(runs, [splits[i] for i in indexes], R1_SIGNS, [T3_ROW_IDENTITY])
+    for index, split in zip(indexes, decided, strict=True):
+        splits[index] = split
 
 
 def _has_row(result: TableResult, table: str, row_key: str) -> bool:

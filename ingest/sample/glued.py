@@ -11,12 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ingest.digit_runs import Identity, split_grid, split_run
+from ingest.digit_runs import Identity, force_by_balance, split_grid, split_run
+from ingest.tables import R1_ROWS, R1_SIGNS, T3_ROW_IDENTITY, T4_IDENTITIES
 
-# Table-3 row identity (R3): 总计 (column 6) is the six applicant columns summed.
-T3_ROW_IDENTITY = Identity(parts=(0, 1, 2, 3, 4, 5), total=6)
-# Table-4 block identities (R4): each block's 总计 is its four parts summed.
-T4_IDENTITIES = tuple(Identity(parts=(b, b + 1, b + 2, b + 3), total=b + 4) for b in (0, 5, 10))
 _T3_NOT_OUTCOMES = ("new_received", "carried_over", "total_processed", "carried_forward")
 
 
@@ -25,12 +22,20 @@ def t3_undecidable(row_keys: Sequence[str], rows: Sequence[Sequence[str]]) -> se
 
     ``row_keys`` are the rows' keys in print order (``new_received`` …) and ``rows`` their seven
     cell texts. Rows are split jointly: R3 inside every row and R2 ((七)总计 = the outcome rows
-    summed) down every column, which is all the template states as sums (R1 mixes signs).
+    summed) down every column; then R1 (一 + 二 = (七) + 四) decides one of its four rows when the
+    other three are split — the template's printed sums, applied as the parser applies them.
     """
     runs = ["".join(cells) for cells in rows]
     outcomes = tuple(i for i, key in enumerate(row_keys) if key not in _T3_NOT_OUTCOMES)
     column = [Identity(parts=outcomes, total=list(row_keys).index("total_processed"))]
-    splits = split_grid(runs, 7, [T3_ROW_IDENTITY], column)
+    splits = list(split_grid(runs, 7, [T3_ROW_IDENTITY], column))
+    if all(key in row_keys for key in R1_ROWS):
+        indexes = [list(row_keys).index(key) for key in R1_ROWS]
+        decided = force_by_balance(
+            [runs[i] for i in indexes], [splits[i] for i in indexes], R1_SIGNS, [T3_ROW_IDENTITY]
+        )
+        for index, split in zip(indexes, decided, strict=True):
+            splits[index] = split
     undecidable: set[str] = set()
     for key, cells, split in zip(row_keys, rows, splits, strict=True):
         if split.values is None:
