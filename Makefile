@@ -102,7 +102,7 @@ test: lint typecheck dbt-test eval coverage pytest
 # Scale benchmark (not part of `make test`): BENCH_N synthetic reports, full + incremental refresh.
 BENCH_N ?= 100000
 bench: setup
-	$(BIN)/python -m ingest.bench --n $(BENCH_N) --dir target/bench
+	$(BIN)/python -m ingest.devtools.bench --n $(BENCH_N) --dir target/bench
 
 clean:
 	rm -rf target logs warehouse data/sample expectations/uncommitted

@@ -1,3 +1,24 @@
-"""govinfo ingest: read government information-disclosure annual reports and land them in DuckDB."""
+"""govinfo ingest: read government information-disclosure annual reports and land them in DuckDB.
+
+The package is cut along the data flow; each stage imports only earlier ones (a test checks it):
+
+- :mod:`ingest.read`     file bytes → decoded text
+- :mod:`ingest.text`     decoded text → views, sections, clauses, numbers, digit-run splits
+- :mod:`ingest.extract`  text → :class:`ingest.records.Report` (metadata, agency, figures, tables, checks)
+- :mod:`ingest.land`     files → rows of the raw layer in DuckDB (admission, schema, frames, writer)
+- :mod:`ingest.quality`  Great Expectations on the marts
+- :mod:`ingest.ops`      refresh orchestration, publishing, locking, dbt
+- :mod:`ingest.devtools` evaluation, coverage, the sample generator, the benchmark
+
+Shared by all stages: :mod:`ingest.records` (the typed records) and :mod:`ingest.vocabulary` (every
+closed value list). :mod:`ingest.cli` is the thin command line over them.
+"""
+
+from pathlib import Path
+
+__all__ = ["PARSER_VERSION", "PROJECT_DIR", "SEEDS_DIR"]
 
 PARSER_VERSION = "0.2.0"
+# The repository: dbt project, seeds (reference data the parser reads too) and the GX context.
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PROJECT_DIR / "seeds"

@@ -59,7 +59,7 @@ def _ingest_args(command: argparse.ArgumentParser) -> None:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from ingest.batch import ingest_paths
+    from ingest.land.batch import ingest_paths
 
     summary = ingest_paths(args.paths, args.warehouse, args.max_bytes)
     print(summary.format())
@@ -75,7 +75,7 @@ def _build_args(command: argparse.ArgumentParser) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from ingest.dbt_runner import run_dbt
+    from ingest.ops.dbt_runner import run_dbt
 
     return run_dbt(["build"], args.warehouse)
 
@@ -97,7 +97,7 @@ def _validate_args(command: argparse.ArgumentParser) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from ingest.validate import format_outcome, validate
+    from ingest.quality.validate import format_outcome, validate
 
     outcome = validate(args.warehouse, args.context_dir, args.changed_since)
     print(format_outcome(outcome))
@@ -113,7 +113,7 @@ def _extract_args(command: argparse.ArgumentParser) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from ingest.admission import admit_file
+    from ingest.land.admission import admit_file
 
     for path in args.files:
         # source_path is echoed exactly as given, for outside tooling to join on; the admission rule is
@@ -143,7 +143,7 @@ def _eval_args(command: argparse.ArgumentParser) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from ingest.evaluate import evaluate, floor_failures, format_score
+    from ingest.devtools.evaluate import evaluate, floor_failures, format_score
 
     score, _ = evaluate(args.gold, set(args.template) if args.template else None)
     print(format_score(score))
@@ -171,7 +171,7 @@ def _coverage_args(command: argparse.ArgumentParser) -> None:
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    from ingest.coverage import floor_failures, format_report, measure
+    from ingest.devtools.coverage import floor_failures, format_report, measure
 
     if args.min_field and args.meta is None:
         print("govinfo coverage: --min-field needs --meta", file=sys.stderr)
@@ -197,7 +197,7 @@ def _sample_args(command: argparse.ArgumentParser) -> None:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from ingest.sample import generate
+    from ingest.devtools.sample import generate
 
     written = generate(args.n, args.seed, args.out, args.presentation)
     print(f"wrote {len(written)} reports to {args.out}/texts (truth in {args.out}/gold)")
@@ -221,8 +221,8 @@ def _run_args(command: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ingest.job import run_job
-    from ingest.sample import ensure_sample
+    from ingest.devtools.sample import ensure_sample
+    from ingest.ops.job import run_job
 
     reports = args.reports if args.reports is not None else ensure_sample(DEFAULT_SAMPLE, args.sample_n)
     result = run_job(reports, args.warehouse, args.context_dir)
@@ -243,7 +243,7 @@ def _refresh_args(command: argparse.ArgumentParser) -> None:
 
 
 def _refresh(args: argparse.Namespace) -> int:
-    from ingest.refresh import refresh
+    from ingest.ops.refresh import refresh
 
     result = refresh(
         args.folder, args.warehouse, args.context_dir, log_file=args.log_file, force=args.force, workers=args.workers

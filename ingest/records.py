@@ -1,6 +1,6 @@
 """Typed records that parsing produces and landing consumes.
 
-Parsing functions return these; only :mod:`ingest.land` turns them into tables.
+Parsing functions return these; only :mod:`ingest.land.writer` turns them into tables.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ The parser, the synthetic-report generator, the Great Expectations suites and th
 the dbt YAML cannot import, so ``tests/ingest/test_vocabulary.py`` parses every YAML under
 ``models/`` and fails when an ``accepted_values`` list differs from the tuple that
 :data:`ACCEPTED_VALUES` maps its column to. The same test pins the copies that still live in
-other modules (``ingest.records`` Literals, ``ingest.tables``, ``ingest.sample``, ``ingest.facts``,
-``ingest.agencies``) to these tuples until those modules import them.
+other modules (``ingest.records`` Literals, ``ingest.extract.tables.reader``, ``ingest.devtools.sample``,
+``ingest.extract.facts``, ``ingest.extract.agency.types``) to these tuples until those modules import them.
 
 Order matters where a list is printed (table columns, template rows), so tuples are compared
 in order.
@@ -82,8 +82,9 @@ OUTCOME_GROUPS: Final = (
 T4_BLOCKS: Final = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
 T4_RESULTS: Final = ("maintained", "corrected", "other", "pending", "total")
 
-# Consistency rules evaluated per report (ingest.tables, ingest.checks, ingest.extract) and the
-# cross-year rules of fct_cross_year_checks. dbt's no_failed_checks tests select them by prefix.
+# Consistency rules evaluated per report (ingest.extract.tables.reader, ingest.extract.checks,
+# ingest.extract.report) and the cross-year rules of fct_cross_year_checks. dbt's no_failed_checks tests
+# select them by prefix.
 REPORT_CHECK_RULES: Final = (
     "R1",
     "R2",
@@ -111,7 +112,7 @@ SECTION_KINDS: Final = (
     "problems",
     "other",
 )
-# fct_report_facts: normalised channel and kind of a labelled fact (ingest.facts).
+# fct_report_facts: normalised channel and kind of a labelled fact (ingest.extract.facts).
 FACT_CHANNELS: Final = ("wechat", "weibo", "website", "hotline", "new_media", "archives", "press", "in_person", "mail")
 FACT_KINDS: Final = (
     "posts",

@@ -17,8 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ingest.pipeline import discover, process_file
-from ingest.sample.generate import generate
+from ingest.devtools.sample.generate import generate
+from ingest.land.pipeline import discover, process_file
 
 
 def _plain(value: Any) -> Any:

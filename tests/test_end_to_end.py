@@ -12,10 +12,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.batch import ingest_paths
-from ingest.dbt_runner import PROJECT_DIR, run_dbt
-from ingest.sample import generate
-from ingest.validate import validate
+from ingest import PROJECT_DIR
+from ingest.devtools.sample import generate
+from ingest.land.batch import ingest_paths
+from ingest.ops.dbt_runner import run_dbt
+from ingest.quality.validate import validate
 from tests.conftest import CORPUS
 
 

@@ -3,7 +3,7 @@
 Usage (from the repo root):
     .venv/bin/python tests/dbt/make_raw_fixture.py WAREHOUSE_PATH [--empty]
 
-The tables come from ``ingest.schema.RAW_TABLES`` (the contract). Existing raw rows are deleted
+The tables come from ``ingest.land.schema.RAW_TABLES`` (the contract). Existing raw rows are deleted
 first, so the script can be re-run. With ``--empty`` the tables are created and left empty.
 
 What the fixture exercises:
@@ -573,7 +573,7 @@ def raw_tables() -> dict[str, str]:
     """The raw-layer DDL from the contract, importable whether or not the repo is on sys.path."""
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    from ingest.schema import RAW_TABLES
+    from ingest.land.schema import RAW_TABLES
 
     return RAW_TABLES
 

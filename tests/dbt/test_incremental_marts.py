@@ -23,9 +23,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.batch import ingest_paths
-from ingest.dbt_runner import run_dbt
-from ingest.sample import generate
+from ingest.devtools.sample import generate
+from ingest.land.batch import ingest_paths
+from ingest.ops.dbt_runner import run_dbt
 
 SCHEMAS = ["marts", "intermediate"]
 

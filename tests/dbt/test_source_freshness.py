@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.batch import ingest_paths
-from ingest.dbt_runner import run_dbt
+from ingest.land.batch import ingest_paths
+from ingest.ops.dbt_runner import run_dbt
 from tests.conftest import CORPUS
 
 

@@ -1,7 +1,7 @@
 """The value lists of ingest.vocabulary are the only ones: dbt YAML and Python copies must equal them.
 
-The dbt YAML cannot import Python, and some modules still carry their own copy (ingest.tables and
-ingest.sample are being edited elsewhere): these tests fail the moment a copy drifts.
+The dbt YAML cannot import Python, and some modules still carry their own copy (ingest.extract.tables.reader and
+ingest.devtools.sample are being edited elsewhere): these tests fail the moment a copy drifts.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import pytest
 import yaml
 
 from ingest import agencies, facts, records, sections, tables, vocabulary
-from ingest.extract import extract_report
-from ingest.sample import standard
-from ingest.sample.generate import make_report
+from ingest.devtools.sample import standard
+from ingest.devtools.sample.generate import make_report
+from ingest.extract.report import extract_report
 from tests.conftest import CORPUS, REPO
 
 MODELS = REPO / "models"
@@ -149,7 +149,7 @@ def test_check_rules_named_in_the_parser_are_in_the_vocabulary() -> None:
     """Every ``Check("<rule>", …)`` literal of the package, also those the sample above never hits."""
     named = {
         match
-        for path in sorted((REPO / "ingest").glob("*.py"))
+        for path in sorted((REPO / "ingest").rglob("*.py"))
         for match in re.findall(r'\bCheck\(\s*"([A-Za-z0-9_]+)"', path.read_text(encoding="utf-8"))
     }
     assert named, "no Check(...) literal found: the pattern needs updating"

@@ -1,1 +1,0 @@
-"""Format readers: HTML, Word (.docx, legacy .doc/.wps) and PDF to report text (see ``ingest.readers``)."""

@@ -1,0 +1,5 @@
+"""Stage 5, quality: Great Expectations on the marts (what dbt's tests cannot say).
+
+In: a built warehouse. Out: a validation outcome (pass/fail per expectation, readable failures) and
+Data Docs.
+"""

@@ -1,0 +1,149 @@
+"""PDF with a text layer: text lines and ruled tables in reading order, page by page.
+
+pdfplumber (pdfminer.six) finds ruled tables; a table row with two or more real cells becomes one
+``|`` row (merged cells appear once; empty cells left of the first number column are dropped so
+labels and numbers line up), every other line is text. Page furniture (- 3 -, 第3页, lines repeated
+at the top or bottom of most pages) is removed. ``Document.page_starts`` records where each page
+begins in the text, so a figure's evidence can name its page. A PDF without a text layer is
+quarantined as ``needs_ocr``; encrypted and corrupt files are quarantined with the reason.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from ingest.read.formats.base import Document, ReadError, cell_text
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3}|[-—–－]\s*\d+|\d+\s*[-—–－])\s*$"
+)
+_NUMBERISH = re.compile(r"^\s*[\d.,]+\s*$")
+OCR_HINT = "run OCR first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`)"
+
+
+@dataclass(frozen=True)
+class _Line:
+    top: float
+    bottom: float
+    text: str
+    is_row: bool
+
+
+def read_pdf(data: bytes, fmt: str) -> Document:
+    """Text of a PDF's pages with tables as ``|`` rows; raises :class:`ReadError` naming the problem."""
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
+        raise ReadError("not a PDF (no %PDF header): the file is corrupt or has the wrong extension")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ReadError(f"encrypted PDF: it needs a password to open ({type(exc).__name__})") from exc
+    except (PDFSyntaxError, PSException) as exc:
+        raise ReadError(f"corrupt PDF: cannot parse its structure ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise ReadError(f"encrypted PDF: it needs a password to open ({type(cause).__name__})") from exc
+        raise ReadError(f"corrupt PDF: cannot open it ({_describe(cause)})") from exc
+    try:
+        pages = _read_pages(pdf)
+    except ReadError:
+        raise
+    except Exception as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        raise ReadError(f"corrupt PDF: cannot read its pages ({_describe(cause)})") from exc
+    finally:
+        pdf.close()
+    if not pages:
+        raise ReadError("PDF has no pages")
+    if sum(len(re.sub(r"\s", "", "".join(ln.text for ln in lines))) for lines, _ in pages) < 20 * len(pages):
+        images = sum(n for _, n in pages)
+        raise ReadError(
+            f"scanned PDF: {len(pages)} page(s), {images} image(s) and no text layer (needs_ocr); {OCR_HINT}"
+        )
+    furniture = _repeated_furniture([lines for lines, _ in pages])
+    text_parts: list[str] = []
+    starts: list[int] = []
+    cursor = 0
+    for lines, _ in pages:
+        body = [ln.text for ln in lines if ln.is_row or _key(ln.text) not in furniture]
+        page_text = "\n".join(body) + "\n"
+        starts.append(cursor)
+        text_parts.append(page_text)
+        cursor += len(page_text)
+    return Document(text="".join(text_parts), format=fmt, encoding=None, page_starts=tuple(starts))
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _read_pages(pdf: Any) -> list[tuple[list[_Line], int]]:
+    pages: list[tuple[list[_Line], int]] = []
+    for page in pdf.pages:
+        lines = _page_lines(page)
+        pages.append((lines, len(page.images)))
+    return pages
+
+
+def _page_lines(page: Any) -> list[_Line]:
+    """Text lines and table rows of one page, top to bottom, without page numbers."""
+    items: list[_Line] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for table in page.find_tables():
+        texts = table.extract()
+        first_value = _first_value_column(texts)
+        for row, cells in zip(table.rows, texts, strict=False):
+            if sum(c is not None for c in cells) < 2:
+                continue  # a framed paragraph, not a table row: its text is read as text
+            kept = [c for i, c in enumerate(cells) if c is not None and (c.strip() or i >= first_value)]
+            boxes.append(row.bbox)
+            items.append(_Line(row.bbox[1], row.bbox[3], " | ".join(cell_text(c) for c in kept), True))
+
+    def outside(obj: dict[str, Any]) -> bool:
+        cx = (obj["x0"] + obj["x1"]) / 2
+        cy = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    source = page.filter(outside) if boxes else page
+    height = float(page.height) or 1.0
+    for line in source.extract_text_lines(return_chars=False):
+        text = line["text"].strip()
+        if not text:
+            continue
+        near_edge = line["top"] < 0.1 * height or line["bottom"] > 0.88 * height
+        if near_edge and _PAGE_NUMBER.match(text):
+            continue
+        items.append(_Line(line["top"], line["bottom"], text, False))
+    items.sort(key=lambda item: (round(item.top, 1), item.is_row))
+    return items
+
+
+def _first_value_column(rows: list[list[str | None]]) -> int:
+    """Index of the leftmost column holding a number in any row (label columns lie to its left)."""
+    columns = [i for row in rows for i, c in enumerate(row) if c is not None and _NUMBERISH.match(c)]
+    return min(columns) if columns else 0
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s", "", text))
+
+
+def _repeated_furniture(pages: list[list[_Line]]) -> set[str]:
+    """Running headers/footers: a first or last text line (digits masked) on most pages."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        texts = [ln for ln in lines if not ln.is_row]
+        edge = {_key(ln.text) for ln in texts[:1] + texts[-1:]}
+        counts.update(edge)
+    return {key for key, n in counts.items() if n >= max(3, 0.6 * len(pages)) and len(key) < 60}
