@@ -7,9 +7,10 @@ from ingest.extract.categories import extract_categories
 from ingest.extract.checks import category_checks, narrative_vs_table_checks, table_checks
 from ingest.extract.contacts import extract_contact
 from ingest.extract.facts import extract_facts
-from ingest.extract.metadata import detect_template, extract_metadata
+from ingest.extract.metadata import extract_metadata
 from ingest.extract.narrative import extract_narrative
 from ingest.extract.tables.reader import extract_tables
+from ingest.extract.tables.template import detect_template
 from ingest.records import Check, Report
 from ingest.text.clauses import quantified_clauses, split_sentences
 from ingest.text.normalize import flat_view, line_view

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.extract.agency.names import agency_from_contact, agency_from_sentences
 from ingest.extract.contacts import extract_contact
-from ingest.extract.metadata import agency_from_contact, agency_from_sentences
 from ingest.extract.report import extract_report
 from ingest.text.normalize import flat_view
 from tests.conftest import corpus_case
