@@ -8,6 +8,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+__all__ = [
+    "QUALIFIERS",
+    "TEMPLATES",
+    "Category",
+    "Check",
+    "CheckStatus",
+    "Fact",
+    "FileResult",
+    "FileStatus",
+    "Metric",
+    "Qualifier",
+    "Report",
+    "Section",
+    "TableCell",
+    "Template",
+]
+
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 Template = Literal["narrative", "standard_2019", "standard_2021", "standard"]
 CheckStatus = Literal["pass", "fail", "not_assessable"]

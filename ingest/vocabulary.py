@@ -17,6 +17,33 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
+__all__ = [
+    "ACCEPTED_VALUES",
+    "ACCEPTED_VALUES_BY_MODEL",
+    "ADMIN_LEVELS",
+    "APPLICANTS",
+    "APPLICANT_TYPES",
+    "CHECK_RULES",
+    "CHECK_STATUSES",
+    "CROSS_YEAR_CHECK_RULES",
+    "FACT_CHANNELS",
+    "FACT_KINDS",
+    "FILE_STATUSES",
+    "METRIC_SOURCES",
+    "OUTCOME_GROUPS",
+    "PARSE_FILE_STATUSES",
+    "QUALIFIERS",
+    "REGION_LEVELS",
+    "REPORT_CHECK_RULES",
+    "SECTION_KINDS",
+    "T3_ROW_KEYS",
+    "T4_BLOCKS",
+    "T4_RESULTS",
+    "TABLE_NUMBERS",
+    "TEMPLATES",
+    "accepted_values_for",
+]
+
 # How exactly a figure is stated: 约/近 → approx, 余/多/以上 → at_least, 不到/不足 → at_most.
 QUALIFIERS: Final = ("exact", "approx", "at_least", "at_most")
 # Template of a report; "standard" is a standard-table report whose version could not be told.

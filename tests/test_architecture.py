@@ -105,7 +105,8 @@ def test_every_module_declares_its_public_api(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     declared = [
         node for node in tree.body
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+        if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets))
+        or (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "__all__")
     ]  # fmt: skip
     assert declared, f"{_dotted(path)} has no __all__"
 

@@ -4,3 +4,5 @@ In: gold corpora, unlabelled corpora, a seed. Out: accuracy scores (:mod:`.evalu
 gold (:mod:`.coverage`), synthetic reports with their truth (:mod:`.sample`), the scale benchmark
 (:mod:`.bench`).
 """
+
+__all__: list[str] = []  # a stage package: its modules are the API

@@ -24,6 +24,8 @@ from ingest.land.pipeline import discover, process_file
 from ingest.ops.refresh import refresh
 from ingest.read.decode import decode_bytes
 
+__all__ = ["main"]
+
 
 def _read_decode(path: str) -> int:
     data = Path(path).read_bytes()
@@ -31,7 +33,7 @@ def _read_decode(path: str) -> int:
     return len(data)
 
 
-def io_floor(files: list[Path], workers: int) -> tuple[float, int]:
+def _io_floor(files: list[Path], workers: int) -> tuple[float, int]:
     """Seconds to read and decode every file (no parsing) with ``workers`` processes; total bytes."""
     started = time.perf_counter()
     with get_context("spawn").Pool(workers) as pool:
@@ -39,7 +41,7 @@ def io_floor(files: list[Path], workers: int) -> tuple[float, int]:
     return time.perf_counter() - started, total
 
 
-def single_core_parse(files: list[Path], sample: int = 2000) -> float:
+def _single_core_parse(files: list[Path], sample: int = 2000) -> float:
     """Reports/s of read + parse (``process_file``) in this one process, over the first files."""
     chosen = files[:sample]
     started = time.perf_counter()
@@ -78,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     for stale in folder.glob("inc_*"):
         stale.unlink()
     files = discover([folder])
-    floor_s, total_bytes = io_floor(files, workers)
-    one_core = single_core_parse(files)
+    floor_s, total_bytes = _io_floor(files, workers)
+    one_core = _single_core_parse(files)
     mb = total_bytes / 1e6
 
     warehouse = root / "wh" / "govinfo.duckdb"

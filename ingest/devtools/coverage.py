@@ -28,14 +28,36 @@ from ingest.extract.tables.reader import T4_BLOCKS
 from ingest.records import TEMPLATES, FileResult
 from ingest.text.normalize import line_view
 
-METRIC_KEYS_CSV = SEEDS_DIR / "metric_keys.csv"
-STANDARD_VERSIONS = ("standard_2019", "standard_2021")
+__all__ = [
+    "FIELD_ALIASES",
+    "IDENTITY_RULES",
+    "META_FIELDS",
+    "SHARES",
+    "CoverageReport",
+    "FileCoverage",
+    "MetaScore",
+    "by_template",
+    "floor_failures",
+    "format_report",
+    "identity_problems",
+    "measure",
+    "meta_as_gold",
+    "missing_cells",
+    "rule_counts",
+    "score_meta",
+    "shares",
+    "simplified",
+    "template_slots",
+]
+
+_METRIC_KEYS_CSV = SEEDS_DIR / "metric_keys.csv"
+_STANDARD_VERSIONS = ("standard_2019", "standard_2021")
 IDENTITY_RULES = ("R1", "R2", "R3", *(f"R4_{block}" for block in T4_BLOCKS))
 META_FIELDS = ("report_year", "agency_name", "template", "province")
 # Short names accepted by --min-field / --min-share (the issue speaks of year, agency, region).
 FIELD_ALIASES = {"year": "report_year", "agency": "agency_name", "region": "province"}
 SHARES = ("year", "agency", "region", "tables_complete", "identities_hold")
-QUARANTINED = "quarantined"
+_QUARANTINED = "quarantined"
 
 
 @lru_cache(maxsize=2)
@@ -45,7 +67,7 @@ def template_slots(version: str) -> tuple[tuple[str, ...], ...]:
     Each slot is a tuple of interchangeable keys: an amount cell is keyed ``…amount`` or
     ``…amount_wan_yuan`` depending on the unit its header prints, and either fills the slot.
     """
-    with METRIC_KEYS_CSV.open(encoding="utf-8", newline="") as handle:
+    with _METRIC_KEYS_CSV.open(encoding="utf-8", newline="") as handle:
         keys = [
             row["key"]
             for row in csv.DictReader(handle)
@@ -67,7 +89,7 @@ def missing_cells(template: str | None, printed: Iterable[str]) -> list[str]:
     A ``standard`` report (version not visible) is measured against the version it comes closest to.
     """
     have = set(printed)
-    versions = [template] if template in STANDARD_VERSIONS else list(STANDARD_VERSIONS)
+    versions = [template] if template in _STANDARD_VERSIONS else list(_STANDARD_VERSIONS)
     gaps = [[slot[0] for slot in template_slots(v) if not have.intersection(slot)] for v in versions]
     return min(gaps, key=len)
 
@@ -99,7 +121,7 @@ class FileCoverage:
 
 def _table_summary(template: str, missing: list[str]) -> str:
     """``t2 absent, t3 12/175 cells missing`` (a whole table absent said once, not cell by cell)."""
-    versions = [template] if template in STANDARD_VERSIONS else list(STANDARD_VERSIONS)
+    versions = [template] if template in _STANDARD_VERSIONS else list(_STANDARD_VERSIONS)
     size = Counter(slot[0].split(".")[0] for slot in template_slots(versions[0]))
     gaps = Counter(key.split(".")[0] for key in missing)
     parts = [
@@ -115,11 +137,11 @@ def _identity_summary(problems: list[str]) -> str:
     return "R1–R4 not holding: " + ", ".join(problems)
 
 
-def file_coverage(result: FileResult) -> FileCoverage:
+def _file_coverage(result: FileResult) -> FileCoverage:
     """Coverage of one parsed (or quarantined) file."""
     report = result.report
     if result.status == "quarantined" or report is None:
-        return FileCoverage(result.source_path, QUARANTINED, False, False, False, None, None, (result.error or "",))
+        return FileCoverage(result.source_path, _QUARANTINED, False, False, False, None, None, (result.error or "",))
     template = report.template or "narrative"
     missing: list[str] = []
     if report.report_year is None:
@@ -166,7 +188,7 @@ def by_template(files: list[FileCoverage]) -> dict[str, dict[str, Any]]:
     groups: dict[str, list[FileCoverage]] = {}
     for item in files:
         groups.setdefault(item.template, []).append(item)
-    order = [t for t in (*TEMPLATES, QUARANTINED) if t in groups]
+    order = [t for t in (*TEMPLATES, _QUARANTINED) if t in groups]
     table = {name: {"files": len(groups[name]), **shares(groups[name])} for name in order}
     table["all"] = {"files": len(files), **shares(files)}
     return table
@@ -180,7 +202,7 @@ def rule_counts(files: list[FileCoverage]) -> Counter[str]:
     return total
 
 
-def load_meta(path: Path) -> dict[str, dict[str, Any]]:
+def _load_meta(path: Path) -> dict[str, dict[str, Any]]:
     """meta.jsonl rows keyed by the resolved path of the file each describes (``file``, relative to it)."""
     rows: dict[str, dict[str, Any]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -205,7 +227,7 @@ def meta_as_gold(meta: Mapping[str, Any], predicted_template: str | None) -> dic
     other era, is wrong. :attr:`MetaScore.template_strict` counts exact agreement as well.
     """
     gold = {name: meta[name] for name in META_FIELDS if meta.get(name) is not None}
-    both_standard = {gold.get("template"), predicted_template} <= {"standard", *STANDARD_VERSIONS}
+    both_standard = {gold.get("template"), predicted_template} <= {"standard", *_STANDARD_VERSIONS}
     if "template" in gold and both_standard and "standard" in (gold["template"], predicted_template):
         gold["template"] = predicted_template
     return gold
@@ -229,7 +251,7 @@ class MetaScore:
 
 
 def score_meta(results: Iterable[tuple[Path, dict[str, Any]]], meta: Mapping[str, Mapping[str, Any]]) -> MetaScore:
-    """Score ``(path, extract JSON)`` pairs against meta rows keyed as :func:`load_meta` keys them."""
+    """Score ``(path, extract JSON)`` pairs against meta rows keyed as :func:`_load_meta` keys them."""
     scored = MetaScore()
     for path, predicted in results:
         row = meta.get(str(path.resolve()))
@@ -284,7 +306,7 @@ def measure(paths: Iterable[Path], meta_path: Path | None = None) -> CoverageRep
     """Parse every report file under ``paths`` (the ingest pipeline's discovery and parse) and measure it."""
     from ingest.land.pipeline import discover, process_file  # the pipeline imports the whole parser
 
-    meta_rows = load_meta(meta_path) if meta_path else None
+    meta_rows = _load_meta(meta_path) if meta_path else None
     skip = meta_path.resolve() if meta_path else None
     files: list[FileCoverage] = []
     predictions: list[tuple[Path, dict[str, Any]]] = []
@@ -292,7 +314,7 @@ def measure(paths: Iterable[Path], meta_path: Path | None = None) -> CoverageRep
         if path.suffix == ".jsonl" or "gold" in path.parts or path.resolve() == skip:
             continue  # labels beside the texts, not reports
         result = process_file(path)
-        files.append(file_coverage(result))
+        files.append(_file_coverage(result))
         predictions.append((path, result.as_json()))
     meta = score_meta(predictions, meta_rows) if meta_rows is not None else None
     return CoverageReport(files, meta)

@@ -17,7 +17,9 @@ from typing import Any
 
 from ingest.land.pipeline import process_file
 
-FIELDS = ("report_year", "agency_name", "agency_type", "province", "city", "county", "admin_level", "template")
+__all__ = ["GoldCase", "Score", "evaluate", "floor_failures", "format_score", "score_case"]
+
+_FIELDS = ("report_year", "agency_name", "agency_type", "province", "city", "county", "admin_level", "template")
 
 
 @dataclass
@@ -74,7 +76,7 @@ def _family(key: str) -> str:
     return prefix if prefix in ("t2", "t3", "t4") else "headline"
 
 
-def load_gold(dirs: list[Path]) -> list[GoldCase]:
+def _load_gold(dirs: list[Path]) -> list[GoldCase]:
     """Gold cases from corpus-layout folders (``gold/*.json`` beside ``texts/`` or ``files/``)."""
     cases: list[GoldCase] = []
     for root in dirs:
@@ -101,7 +103,7 @@ def score_case(case: GoldCase, predicted: dict[str, Any], labelled_keys: set[str
     score.cases += 1
     if predicted.get("status") != "ok":
         score.errors.append(f"{case.case_id}: {predicted.get('error')}")
-    for name in FIELDS:
+    for name in _FIELDS:
         if name in gold:
             score.field_total[name] += 1
             score.field_hits[name] += int(predicted.get(name) == gold[name])
@@ -151,7 +153,7 @@ def evaluate(
     dirs: list[Path], templates: set[str] | None = None
 ) -> tuple[Score, list[tuple[GoldCase, dict[str, Any]]]]:
     """Extract every gold case's file and score it (only gold templates in ``templates`` if given)."""
-    cases = load_gold(dirs)
+    cases = _load_gold(dirs)
     score = Score()
     by_folder: dict[str, set[str]] = {}
     for case in cases:
@@ -170,7 +172,7 @@ def evaluate(
 def format_score(score: Score) -> str:
     """A readable report of a :class:`Score`."""
     lines = [f"cases: {score.cases}", "", "field accuracy:"]
-    for name in FIELDS:
+    for name in _FIELDS:
         acc = score.accuracy(name)
         if acc is not None:
             lines.append(f"  {name:<14} {acc:6.3f}  ({score.field_hits[name]}/{score.field_total[name]})")

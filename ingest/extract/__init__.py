@@ -5,3 +5,5 @@ level, region; :mod:`ingest.extract.report.agency`), headline metrics from prose
 (:mod:`ingest.extract.report.tables`), category breakdowns, labelled facts and consistency checks — every
 value with its evidence, offsets and rule. Entry point: :func:`ingest.extract.report.report.extract_report`.
 """
+
+__all__: list[str] = []  # a stage package: its modules are the API

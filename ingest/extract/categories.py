@@ -9,6 +9,8 @@ from ingest.text.clauses import Sentence
 from ingest.text.normalize import TextView
 from ingest.text.numbers import parse_number
 
+__all__ = ["extract_categories"]
+
 _ITEM_RE = re.compile(
     r"(?P<label>[^，,；;。0-9%]{2,30}?)(?P<num>\d+)\s*(?:条|篇|件|项|个)"
     r"(?:[,，]?[(（]?(?:占|比例|约占)[^0-9%，,；;。]{0,8}(?P<pct>\d+(?:\.\d+)?)%[)）]?)?"
@@ -30,7 +32,7 @@ def _clean_label(label: str) -> str:
     return label.strip(_SEPARATORS)
 
 
-def parse_list(view: TextView, start: int, end: int) -> list[Category]:
+def _parse_list(view: TextView, start: int, end: int) -> list[Category]:
     """Parse consecutive ``label N条[，占X%]`` items from ``start``; stops at the first non-item."""
     text = view.text
     items: list[Category] = []
@@ -85,7 +87,7 @@ def extract_categories(view: TextView, sentences: list[Sentence], items_new: Met
                 candidates.append(sentence.start + trigger.end())
     for start in candidates:
         end = next((s.end for s in sentences if s.start <= start < s.end), len(text))
-        items = parse_list(view, start, end)
+        items = _parse_list(view, start, end)
         if len(items) >= 2:
             return items
     return []

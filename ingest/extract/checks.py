@@ -7,6 +7,8 @@ import math
 from ingest.extract.tables.reader import TableResult
 from ingest.records import Category, Check, CheckStatus, Metric
 
+__all__ = ["category_checks", "narrative_vs_table_checks", "table_checks"]
+
 
 def category_checks(categories: list[Category], total: Metric | None) -> list[Check]:
     """C1: category counts sum to the headline total; C2: printed percents match count/total.
@@ -48,7 +50,7 @@ def table_checks(table: TableResult) -> list[Check]:
     return list(table.checks)
 
 
-R6_KEYS = ("applications.received", "reconsideration.total", "litigation.total")
+_R6_KEYS = ("applications.received", "reconsideration.total", "litigation.total")
 
 
 def narrative_vs_table_checks(prose: dict[str, Metric], table: dict[str, Metric]) -> list[Check]:
@@ -56,7 +58,7 @@ def narrative_vs_table_checks(prose: dict[str, Metric], table: dict[str, Metric]
 
     Only assessed when both state it (an exact prose figure; 约/余 figures are compared as bounds).
     """
-    pairs = [(key, prose[key], table[key]) for key in R6_KEYS if key in prose and key in table]
+    pairs = [(key, prose[key], table[key]) for key in _R6_KEYS if key in prose and key in table]
     if not pairs:
         return []
     broken: list[str] = []

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from ingest.text.normalize import TextView, squeeze
 
+__all__ = ["Contact", "extract_contact"]
+
 # Also 联系地址 / 通讯地址 / 办公地址: a word before 地址 does not change the value, and starting at the
 # literal lets the search skip ahead instead of trying every position.
 _ADDRESS_RE = re.compile(r"地址\s*[:：]\s*(?P<v>[^，,；;。)）\n|]{4,60})")

@@ -14,6 +14,8 @@ from ingest.records import Category, Fact, Metric
 from ingest.text.clauses import Clause
 from ingest.text.normalize import TextView
 
+__all__ = ["CHANNELS", "KINDS", "extract_facts"]
+
 # Where the figure was published or received; first match wins.
 CHANNELS: tuple[tuple[str, str], ...] = (
     ("wechat", r"微信|公众号"),

@@ -15,7 +15,9 @@ from ingest.text.clauses import Clause, Sentence
 from ingest.text.normalize import TextView
 from ingest.text.numbers import Quantity
 
-Put = Callable[[Metric], None]
+__all__ = ["extract_narrative"]
+
+_Put = Callable[[Metric], None]
 # A negation that says "none of": 无法/无正当理由/未能/未予/未经复议/尚未审结/没有现成信息 negate
 # something else (an ability, a reason, an outcome, a table-4 column) and state no zero.
 _NEGATION = re.compile(
@@ -242,7 +244,7 @@ def _applications_context(sentence: Sentence, clause: str) -> bool:
     return "applications" in sentence.kinds or "公开" in clause
 
 
-def _positive_applications(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: Put) -> None:
+def _positive_applications(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: _Put) -> None:
     """收到…申请5件 / 共5件申请, in a clause about applications (the caller checks the clause)."""
     text = view.text
     after = text[qty.end : qty.end + 12]
@@ -262,7 +264,7 @@ def _positive_applications(view: TextView, sentence: Sentence, c_start: int, qty
     put(_metric(view, "applications.received", qty, c_start, rule, sentence))
 
 
-def _positive_fees(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: Put) -> None:
+def _positive_fees(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: _Put) -> None:
     if qty.unit != "元":
         return
     text = view.text
@@ -274,7 +276,7 @@ def _positive_fees(view: TextView, sentence: Sentence, c_start: int, qty: Quanti
     put(_metric(view, "fees.collected_yuan", qty, c_start, "fees.amount_phrase", sentence))
 
 
-def _positive_review(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: Put) -> None:
+def _positive_review(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: _Put) -> None:
     if qty.unit not in _CASE_UNITS:
         return
     text = view.text
@@ -289,7 +291,7 @@ def _positive_review(view: TextView, sentence: Sentence, c_start: int, qty: Quan
 
 
 def _zero_statements(
-    view: TextView, sentence: Sentence, c_start: int, c_end: int, quantities: tuple[Quantity, ...], put: Put
+    view: TextView, sentence: Sentence, c_start: int, c_end: int, quantities: tuple[Quantity, ...], put: _Put
 ) -> None:
     """未收到 / 没有 / 无 … → 0 for what the clause is about.
 
@@ -341,7 +343,7 @@ _COLON_NONE_OBJECTS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def _colon_none(view: TextView, sentence: Sentence, c_start: int, c_end: int, put: Put) -> None:
+def _colon_none(view: TextView, sentence: Sentence, c_start: int, c_end: int, put: _Put) -> None:
     """Form-style zero: 依申请受理信息公开申请：无 / 收费情况：无."""
     clause = view.text[c_start:c_end]
     match = _COLON_NONE.search(clause)
@@ -361,7 +363,7 @@ def _cut_off(text: str, clause_end: int) -> bool:
     return _ONLY_CLOSING.match(text, clause_end) is not None and not re.search(r"[。；;！!？?.]\s*$", text)
 
 
-def _carried_over(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: Put) -> None:
+def _carried_over(view: TextView, sentence: Sentence, c_start: int, qty: Quantity, put: _Put) -> None:
     """上年结转政府信息公开申请2件 → applications.carried_over."""
     if qty.unit not in ("件", "条", "个", "份"):
         return

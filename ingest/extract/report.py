@@ -16,6 +16,8 @@ from ingest.text.clauses import quantified_clauses, split_sentences
 from ingest.text.normalize import flat_view, line_view
 from ingest.text.sections import split_sections
 
+__all__ = ["extract_report"]
+
 
 def extract_report(text: str) -> Report:
     """Parse one decoded report text into a :class:`Report` with provenance for every figure."""

@@ -5,3 +5,5 @@ duplicate / retired, with a reason) and the reports' rows in ``raw.*``. The admi
 (:mod:`.admission`), the raw schema declared once (:mod:`.schema`), frames built in worker processes
 (:mod:`.rows`) and the only DuckDB writer (:mod:`.writer`).
 """
+
+__all__: list[str] = []  # a stage package: its modules are the API

@@ -3,7 +3,7 @@
 - A file is re-parsed only when it is new, its content hash changed, its parser version is not the
   current :data:`ingest.PARSER_VERSION`, or it was retired and came back.
 - Parsing is pure (:func:`ingest.land.pipeline.process_file`) and runs in worker processes (both cores);
-  landing stays single-writer in this process, in windows of :data:`BATCH_SIZE` files with at most
+  landing stays single-writer in this process, in windows of :data:`_BATCH_SIZE` files with at most
   two windows in flight, so memory stays bounded whatever the folder size.
 - With ``retire_missing`` (``govinfo refresh``), files under the given folders that were ingested
   before but are gone now get status ``retired``; their reports leave the raw reports tables.
@@ -36,11 +36,13 @@ from ingest.land.writer import connect, ensure_raw_schema, land, retire_files
 from ingest.read.readers import DEFAULT_MAX_BYTES
 from ingest.records import FileResult
 
+__all__ = ["PARALLEL_MIN_FILES", "IngestPlan", "IngestSummary", "default_workers", "ingest_paths", "plan_ingest"]
+
 # Files landed per transaction. Larger windows insert fewer, bigger blocks (landing 8,000 reports
 # took 11.5 s in windows of 1,000 and 7.5 s in windows of 2,000); two windows in flight bound memory
 # (about 0.8 GB in the landing process at 2,000).
-BATCH_SIZE = 2000
-CHUNK_SIZE = 25  # files per worker task: results come back as one set of frames per chunk
+_BATCH_SIZE = 2000
+_CHUNK_SIZE = 25  # files per worker task: results come back as one set of frames per chunk
 PARALLEL_MIN_FILES = 64  # below this, worker start-up costs more than it saves
 
 
@@ -84,7 +86,7 @@ class IngestSummary:
 
 
 @dataclass(frozen=True)
-class KnownFile:
+class _KnownFile:
     """What ``raw.report_files`` already says about a path."""
 
     sha256: str
@@ -108,7 +110,7 @@ class IngestPlan:
         return not self.to_parse and not self.to_retire
 
 
-def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
+def _known_files(con: duckdb.DuckDBPyConnection) -> dict[str, _KnownFile]:
     """Every path in ``raw.report_files`` (empty when the raw layer does not exist yet)."""
     try:
         rows = con.execute(
@@ -116,7 +118,7 @@ def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
         ).fetchall()
     except duckdb.CatalogException:
         return {}
-    return {path: KnownFile(sha, version, status, rid) for path, sha, version, status, rid in rows}
+    return {path: _KnownFile(sha, version, status, rid) for path, sha, version, status, rid in rows}
 
 
 def _under(path: str, roots: Sequence[str]) -> bool:
@@ -126,7 +128,7 @@ def _under(path: str, roots: Sequence[str]) -> bool:
 def plan_ingest(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], retire_missing: bool = False) -> IngestPlan:
     """Compare the folder with the raw layer (read-only): new/changed files, files to retire."""
     files = discover(paths)
-    known = known_files(con)
+    known = _known_files(con)
     to_parse: list[Path] = []
     unchanged = 0
     for path in files:
@@ -153,7 +155,7 @@ def plan_ingest(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], retire_mi
 
 
 @dataclass
-class ParsedChunk:
+class _ParsedChunk:
     """A few parsed files, as they come back from a worker: results without their reports
     (only each report's template, for the summary) and the reports' rows as frames."""
 
@@ -162,9 +164,9 @@ class ParsedChunk:
     rows: dict[str, pl.DataFrame]
 
 
-def parse_chunk(
+def _parse_chunk(
     sources: Sequence[str], max_bytes: int, ingested_at: datetime, roots: tuple[str, ...] = ()
-) -> ParsedChunk:
+) -> _ParsedChunk:
     """Parse files (in a worker) and turn their reports into frames for landing."""
     folders = [Path(root) for root in roots]
     results = [admit_file(source, folders, max_bytes) for source in sources]
@@ -177,7 +179,7 @@ def parse_chunk(
     templates: list[str | None] = [result.report.template if result.report is not None else None for result in results]
     for result in results:
         result.report = None  # its rows are in the frames
-    return ParsedChunk(results, templates, rows)
+    return _ParsedChunk(results, templates, rows)
 
 
 def _quarantine_if_unlandable(result: FileResult, ingested_at: datetime) -> None:
@@ -193,8 +195,8 @@ def _quarantine_if_unlandable(result: FileResult, ingested_at: datetime) -> None
         result.report = None
 
 
-def _parse_chunk_star(args: tuple[list[str], int, datetime, tuple[str, ...]]) -> ParsedChunk:
-    return parse_chunk(*args)
+def _parse_chunk_star(args: tuple[list[str], int, datetime, tuple[str, ...]]) -> _ParsedChunk:
+    return _parse_chunk(*args)
 
 
 def default_workers() -> int:
@@ -205,19 +207,19 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def parse_files(
+def _parse_files(
     paths: Sequence[Path], max_bytes: int, workers: int, ingested_at: datetime, roots: tuple[str, ...] = ()
-) -> Iterator[list[ParsedChunk]]:
-    """Parse files in order, yielding windows of at most BATCH_SIZE files (two windows in flight)."""
+) -> Iterator[list[_ParsedChunk]]:
+    """Parse files in order, yielding windows of at most _BATCH_SIZE files (two windows in flight)."""
     sources = [str(path) for path in paths]
-    windows = [sources[i : i + BATCH_SIZE] for i in range(0, len(sources), BATCH_SIZE)]
+    windows = [sources[i : i + _BATCH_SIZE] for i in range(0, len(sources), _BATCH_SIZE)]
     if workers <= 1 or len(sources) < PARALLEL_MIN_FILES:
         for window in windows:
-            yield [parse_chunk(window, max_bytes, ingested_at, roots)]
+            yield [_parse_chunk(window, max_bytes, ingested_at, roots)]
         return
 
     def chunks(window: list[str]) -> list[tuple[list[str], int, datetime, tuple[str, ...]]]:
-        size = max(1, min(CHUNK_SIZE, len(window) // (workers * 4)))
+        size = max(1, min(_CHUNK_SIZE, len(window) // (workers * 4)))
         return [(window[i : i + size], max_bytes, ingested_at, roots) for i in range(0, len(window), size)]
 
     # spawn, not fork: the parent has DuckDB and polars threads, which fork() must not copy.
@@ -302,7 +304,7 @@ def _land_parsed(
     ingested_at: datetime,
     roots: tuple[str, ...] = (),
 ) -> None:
-    windows = parse_files(files, max_bytes, summary.workers, ingested_at, roots)
+    windows = _parse_files(files, max_bytes, summary.workers, ingested_at, roots)
     while True:
         started = time.perf_counter()
         window = next(windows, None)
@@ -324,7 +326,7 @@ def _land_parsed(
         summary.landing_seconds += time.perf_counter() - started
 
 
-def _settle_statuses(chunk: ParsedChunk, loaded_by_sha: dict[str, str], summary: IngestSummary) -> list[int]:
+def _settle_statuses(chunk: _ParsedChunk, loaded_by_sha: dict[str, str], summary: IngestSummary) -> list[int]:
     """Mark a loaded file whose bytes another file already holds as ``duplicate``; count statuses.
 
     Returns the indexes of the chunk's results whose report rows are landed.

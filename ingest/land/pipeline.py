@@ -15,6 +15,8 @@ from ingest.extract.report import extract_report
 from ingest.read.readers import DEFAULT_MAX_BYTES, Document, ReadError, file_format, read_document
 from ingest.records import FileResult, Report
 
+__all__ = ["discover", "process_file"]
+
 
 def discover(paths: Iterable[Path]) -> list[Path]:
     """Input files: each file given, and every file under each folder given (sorted, hidden skipped)."""
@@ -48,7 +50,7 @@ def process_file(
     except ReadError as exc:
         return FileResult(shown, sha256, len(data), fmt, None, "quarantined", str(exc))
     try:
-        report = with_provenance(extract_report(document.text), document)
+        report = _with_provenance(extract_report(document.text), document)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the batch; it is recorded
         reason = f"{shown}: parser error {type(exc).__name__}: {exc}"
         return FileResult(shown, sha256, len(data), fmt, document.encoding, "quarantined", reason)
@@ -66,7 +68,7 @@ def process_file(
     )
 
 
-def with_provenance(report: Report, document: Document) -> Report:
+def _with_provenance(report: Report, document: Document) -> Report:
     """Add what only the file knows: each metric's page (paged formats), the page's printed title."""
     if document.page_starts:
         report.metrics = {

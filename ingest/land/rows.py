@@ -20,6 +20,8 @@ from ingest import PARSER_VERSION
 from ingest.land.schema import RAW, polars_schema
 from ingest.records import FileResult, Report
 
+__all__ = ["FILE_COLUMN", "REPORT_TABLES", "SCHEMAS", "files_frame", "report_frames"]
+
 FILE_COLUMN = "_file"
 
 # Frame schemas come from the one declaration of the raw layer (ingest/land/schema.py).
@@ -27,7 +29,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {table.name: polars_schema(table.name) for 
 REPORT_TABLES = tuple(name for name in SCHEMAS if name != "report_files")
 
 
-def report_id_for(sha256: str) -> str:
+def _report_id_for(sha256: str) -> str:
     """Reports are identified by content: the first 16 hex characters of the file's SHA-256."""
     return sha256[:16]
 
@@ -38,7 +40,7 @@ def files_frame(results: Sequence[FileResult], ingested_at: datetime) -> pl.Data
         {
             "source_path": [r.source_path for r in results],
             "sha256": [r.sha256 for r in results],
-            "report_id": [report_id_for(r.sha256) if r.status != "quarantined" else None for r in results],
+            "report_id": [_report_id_for(r.sha256) if r.status != "quarantined" else None for r in results],
             "bytes": [r.bytes for r in results],
             "format": [r.format for r in results],
             "encoding": [r.encoding for r in results],
@@ -78,7 +80,7 @@ def report_frames(results: Sequence[FileResult], ingested_at: datetime) -> dict[
 def _add_report(
     tables: dict[str, _Rows], index: int, result: FileResult, report: Report, ingested_at: datetime
 ) -> None:
-    rid = report_id_for(result.sha256)
+    rid = _report_id_for(result.sha256)
     tables["reports"].add(
         rid,
         result.sha256,

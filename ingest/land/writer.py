@@ -15,6 +15,8 @@ import polars as pl
 
 from ingest.land.schema import ADDED_COLUMNS, RAW_TABLES
 
+__all__ = ["connect", "ensure_raw_schema", "land", "retire_files"]
+
 _CHILD_TABLES = (
     "report_sections",
     "report_metrics",

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ingest import PROJECT_DIR
 
+__all__ = ["run_dbt"]
 
-def dbt_executable() -> str:
+
+def _dbt_executable() -> str:
     """The dbt next to this interpreter (the project venv), else the one on PATH."""
     local = Path(sys.executable).parent / "dbt"
     if local.exists():
@@ -28,7 +30,7 @@ def run_dbt(args: list[str], warehouse: Path, quiet: bool = False) -> int:
     env["GOVINFO_WAREHOUSE"] = str(warehouse.resolve())
     env["DBT_PROFILES_DIR"] = str(PROJECT_DIR)
     env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-    command = [dbt_executable(), *args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
+    command = [_dbt_executable(), *args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
     completed = subprocess.run(
         command,
         env=env,

@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+__all__ = ["LockHeldError", "refresh_lock"]
+
 
 class LockHeldError(RuntimeError):
     """Another process holds the refresh lock of this warehouse."""
 
 
-def lock_path(warehouse: Path) -> Path:
+def _lock_path(warehouse: Path) -> Path:
     """The lock file guarding ``warehouse``."""
     return warehouse.with_name(warehouse.name + ".lock")
 
@@ -25,7 +27,7 @@ def lock_path(warehouse: Path) -> Path:
 @contextmanager
 def refresh_lock(warehouse: Path) -> Iterator[Path]:
     """Hold the warehouse's refresh lock for the ``with`` block; raise LockHeldError at once if taken."""
-    path = lock_path(warehouse)
+    path = _lock_path(warehouse)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:

@@ -18,9 +18,11 @@ from pathlib import Path
 
 import duckdb
 
-PAUSE_ENV = "GOVINFO_PAUSE_AT"
-PAUSE_FILE_ENV = "GOVINFO_PAUSE_FILE"
-PHASES = ("locked", "copied", "ingested", "built", "validated", "replaced")
+__all__ = ["building_path", "phase", "prepare_building", "publish", "remove_stale"]
+
+_PAUSE_ENV = "GOVINFO_PAUSE_AT"
+_PAUSE_FILE_ENV = "GOVINFO_PAUSE_FILE"
+_PHASES = ("locked", "copied", "ingested", "built", "validated", "replaced")
 
 
 def building_path(warehouse: Path) -> Path:
@@ -28,16 +30,16 @@ def building_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + ".building")
 
 
-def wal_path(database: Path) -> Path:
+def _wal_path(database: Path) -> Path:
     """DuckDB's write-ahead log beside a database file."""
     return database.with_name(database.name + ".wal")
 
 
 def phase(name: str) -> None:
     """Test hook: pause here (for a SIGKILL) when ``GOVINFO_PAUSE_AT`` names this phase."""
-    if os.environ.get(PAUSE_ENV) != name:
+    if os.environ.get(_PAUSE_ENV) != name:
         return
-    marker = os.environ.get(PAUSE_FILE_ENV)
+    marker = os.environ.get(_PAUSE_FILE_ENV)
     if marker:
         Path(marker).write_text(f"{os.getpid()} {name}\n", encoding="utf-8")
     time.sleep(600)
@@ -46,7 +48,7 @@ def phase(name: str) -> None:
 def remove_stale(warehouse: Path) -> bool:
     """Delete a ``.building`` file (and its WAL) left by a crashed run; True if one was found."""
     found = False
-    for stale in (building_path(warehouse), wal_path(building_path(warehouse))):
+    for stale in (building_path(warehouse), _wal_path(building_path(warehouse))):
         if stale.exists():
             stale.unlink()
             found = True
@@ -64,8 +66,8 @@ def prepare_building(warehouse: Path) -> Path:
     if warehouse.exists():
         with duckdb.connect(str(warehouse), read_only=True):
             shutil.copyfile(warehouse, building)
-            if wal_path(warehouse).exists():
-                shutil.copyfile(wal_path(warehouse), wal_path(building))
+            if _wal_path(warehouse).exists():
+                shutil.copyfile(_wal_path(warehouse), _wal_path(building))
     return building
 
 
@@ -81,10 +83,10 @@ def publish(building: Path, warehouse: Path) -> None:
     """Checkpoint ``building`` into one self-contained file and atomically replace ``warehouse``."""
     with duckdb.connect(str(building)) as con:
         con.execute("checkpoint")
-    if wal_path(building).exists():
-        raise RuntimeError(f"{wal_path(building)} still exists after checkpoint; not publishing")
+    if _wal_path(building).exists():
+        raise RuntimeError(f"{_wal_path(building)} still exists after checkpoint; not publishing")
     _fsync(building)
-    if wal_path(warehouse).exists():  # a WAL of the old file must not be replayed onto the new one
-        wal_path(warehouse).unlink()
+    if _wal_path(warehouse).exists():  # a WAL of the old file must not be replayed onto the new one
+        _wal_path(warehouse).unlink()
     os.replace(building, warehouse)
     _fsync(warehouse.parent)

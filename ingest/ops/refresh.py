@@ -30,6 +30,18 @@ from ingest.land.batch import IngestPlan, IngestSummary, ingest_paths, plan_inge
 from ingest.ops.locking import LockHeldError, refresh_lock
 from ingest.ops.publish import building_path, phase, prepare_building, publish, remove_stale
 
+__all__ = [
+    "EXIT_BUILD",
+    "EXIT_ERROR",
+    "EXIT_LOCKED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "EXIT_VALIDATION",
+    "RefreshResult",
+    "log",
+    "refresh",
+]
+
 EXIT_OK = 0
 EXIT_VALIDATION = 1
 EXIT_USAGE = 2
@@ -50,7 +62,7 @@ class RefreshResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def failed_path(warehouse: Path) -> Path:
+def _failed_path(warehouse: Path) -> Path:
     """Where the candidate of a failed refresh is kept for inspection."""
     return warehouse.with_name(warehouse.name + ".failed")
 
@@ -89,7 +101,7 @@ def _plan_on_published(warehouse: Path, folder: Path) -> tuple[IngestPlan | None
 
 def _set_aside(warehouse: Path) -> Path:
     building = building_path(warehouse)
-    failed = failed_path(warehouse)
+    failed = _failed_path(warehouse)
     if building.exists():
         os.replace(building, failed)
     remove_stale(warehouse)
@@ -189,7 +201,7 @@ def _refresh_locked(
 
     started = time.perf_counter()
     publish(building, warehouse)
-    failed_path(warehouse).unlink(missing_ok=True)
+    _failed_path(warehouse).unlink(missing_ok=True)
     timings["publish"] = time.perf_counter() - started
     phase("replaced")
     message = (

@@ -58,17 +58,19 @@ import great_expectations.expectations as gxe
 from great_expectations.expectations import Expectation
 from great_expectations.expectations.row_conditions import Column
 
+__all__ = ["SCOPED_MARTS", "SCOPE_VARIABLE", "SUITE_PREFIX", "MartSpec", "build_mart_specs", "expectation_parameters"]
+
 # One row per loaded report each (dbt bounds them to at most one; GX checks that none is missing).
-ONE_ROW_PER_REPORT_MARTS = ("fct_proactive_disclosures", "fct_applications", "fct_fees", "fct_litigation")
-FIRST_REPORT_YEAR = 2008  # 政府信息公开条例 took effect on 2008-05-01
-CURRENT_YEAR_PARAM = "current_year"
-CATEGORY_TOLERANCE = 1.05  # categories may over-sum their headline total by at most 5 %
+_ONE_ROW_PER_REPORT_MARTS = ("fct_proactive_disclosures", "fct_applications", "fct_fees", "fct_litigation")
+_FIRST_REPORT_YEAR = 2008  # 政府信息公开条例 took effect on 2008-05-01
+_CURRENT_YEAR_PARAM = "current_year"
+_CATEGORY_TOLERANCE = 1.05  # categories may over-sum their headline total by at most 5 %
 SUITE_PREFIX = "marts_"
 
 
 def expectation_parameters(today: dt.date | None = None) -> dict[str, int]:
     """Run-time values for the ``$PARAMETER`` placeholders used in the suites."""
-    return {CURRENT_YEAR_PARAM: (today or dt.date.today()).year}
+    return {_CURRENT_YEAR_PARAM: (today or dt.date.today()).year}
 
 
 @dataclass(frozen=True)
@@ -169,8 +171,8 @@ def _year(*columns: str) -> list[Expectation]:
     return [
         gxe.ExpectColumnValuesToBeBetween(
             column=c,
-            min_value=FIRST_REPORT_YEAR,
-            max_value={"$PARAMETER": CURRENT_YEAR_PARAM},
+            min_value=_FIRST_REPORT_YEAR,
+            max_value={"$PARAMETER": _CURRENT_YEAR_PARAM},
         )
         for c in columns
     ]
@@ -224,7 +226,7 @@ _CATEGORY_NOTE = (
 )
 _CATEGORY_SUM_SQL = (
     "case when t.items_new is null then null "
-    f"else sum(t.count) over (partition by t.report_id) - t.items_new * {CATEGORY_TOLERANCE} "
+    f"else sum(t.count) over (partition by t.report_id) - t.items_new * {_CATEGORY_TOLERANCE} "
     "end as category_sum_minus_total_tolerance"
 )
 
@@ -238,7 +240,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
                 "dim_reports",
                 "case when t.report_id is null or t.sha256 is null then null "
                 "else t.report_id = left(t.sha256, 16) end as report_id_matches_sha256",
-                *(_has_row_in(mart) for mart in ONE_ROW_PER_REPORT_MARTS),
+                *(_has_row_in(mart) for mart in _ONE_ROW_PER_REPORT_MARTS),
             ),
             index_columns=("report_id", "source_path"),
             expectations=(
@@ -246,7 +248,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
                 gxe.ExpectColumnValuesToMatchRegex(column="sha256", regex=r"^[0-9a-f]{64}$"),
                 *_true("report_id_matches_sha256", notes="report_id = left(sha256, 16)"),
                 *_true(
-                    *(f"has_row_in_{mart}" for mart in ONE_ROW_PER_REPORT_MARTS),
+                    *(f"has_row_in_{mart}" for mart in _ONE_ROW_PER_REPORT_MARTS),
                     notes="every report has its row in each one-row-per-report mart",
                 ),
                 gxe.ExpectColumnValuesToNotBeNull(
@@ -313,7 +315,7 @@ def build_mart_specs() -> tuple[MartSpec, ...]:
             query=_query(
                 "fct_proactive_disclosures",
                 "case when t.items_new is null or t.category_count_sum is null then null "
-                f"else t.category_count_sum - t.items_new * {CATEGORY_TOLERANCE} "
+                f"else t.category_count_sum - t.items_new * {_CATEGORY_TOLERANCE} "
                 "end as category_sum_minus_total_tolerance",
                 _MATCHES_REPORT,
             ),

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+__all__ = ["SEARCH_AS_FULL_MATCH", "close_engines", "patch_gx_for_duckdb"]
+
 if TYPE_CHECKING:
     from great_expectations.data_context.data_context.file_data_context import (
         FileDataContext,

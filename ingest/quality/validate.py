@@ -72,19 +72,33 @@ if TYPE_CHECKING:
 
 from ingest.quality.gx_duckdb import close_engines, patch_gx_for_duckdb
 
+__all__ = [
+    "DATASOURCE_KWARGS",
+    "DATASOURCE_NAME",
+    "PARTIAL_UNEXPECTED_COUNT",
+    "FailedExpectation",
+    "ValidationOutcome",
+    "ValidationSetupError",
+    "configure_context",
+    "format_outcome",
+    "log",
+    "validate",
+    "warehouse_url",
+]
+
 log = logging.getLogger(__name__)
 
-CHECKPOINT_NAME = "govinfo_marts"
+_CHECKPOINT_NAME = "govinfo_marts"
 DATASOURCE_NAME = "govinfo_marts"
-BATCH_DEFINITION_NAME = "whole_mart"
-MARTS_SCHEMA = "marts"
-WAREHOUSE_URL_VARIABLE = "GOVINFO_GX_WAREHOUSE_URL"
-CONNECTION_STRING = "${" + WAREHOUSE_URL_VARIABLE + "}"  # stored unexpanded in great_expectations.yml
+_BATCH_DEFINITION_NAME = "whole_mart"
+_MARTS_SCHEMA = "marts"
+_WAREHOUSE_URL_VARIABLE = "GOVINFO_GX_WAREHOUSE_URL"
+_CONNECTION_STRING = "${" + _WAREHOUSE_URL_VARIABLE + "}"  # stored unexpanded in great_expectations.yml
 DATASOURCE_KWARGS: dict[str, Any] = {"connect_args": {"read_only": True}}  # create_engine() kwargs
-DUCKDB_MEMORY_LIMIT = "500MB"  # DuckDB's share of the process; larger sorts/aggregates spill to disk
-DATA_DOCS_INDEX = Path("uncommitted/data_docs/local_site/index.html")
-FINGERPRINT_FILE = Path("uncommitted/govinfo_suites.sha256")
-DOCS_RESULTS_LIMIT = 200  # validation results listed in the Data Docs index (20 runs)
+_DUCKDB_MEMORY_LIMIT = "500MB"  # DuckDB's share of the process; larger sorts/aggregates spill to disk
+_DATA_DOCS_INDEX = Path("uncommitted/data_docs/local_site/index.html")
+_FINGERPRINT_FILE = Path("uncommitted/govinfo_suites.sha256")
+_DOCS_RESULTS_LIMIT = 200  # validation results listed in the Data Docs index (20 runs)
 PARTIAL_UNEXPECTED_COUNT = 20  # example rows GX fetches per failed expectation (a LIMIT query)
 _EXAMPLES = 3  # unexpected values quoted per failed expectation
 
@@ -119,7 +133,7 @@ class ValidationOutcome:
 # The warehouse
 
 
-def check_warehouse(warehouse: Path, specs: Sequence[MartSpec]) -> None:
+def _check_warehouse(warehouse: Path, specs: Sequence[MartSpec]) -> None:
     """Fail fast with ValidationSetupError unless every mart query binds on ``warehouse``.
 
     Only binds the queries (no rows are read); the connection is read-only and closed on return.
@@ -133,22 +147,22 @@ def check_warehouse(warehouse: Path, specs: Sequence[MartSpec]) -> None:
     try:
         schema_exists = con.execute(
             "select count(*) from information_schema.schemata where schema_name = ?",
-            [MARTS_SCHEMA],
+            [_MARTS_SCHEMA],
         ).fetchall()[0][0]
         if not schema_exists:
-            raise ValidationSetupError(f"schema '{MARTS_SCHEMA}' not found in {warehouse} (run `dbt build` first)")
+            raise ValidationSetupError(f"schema '{_MARTS_SCHEMA}' not found in {warehouse} (run `dbt build` first)")
         present = {
             row[0]
             for row in con.execute(
                 "select table_name from information_schema.tables where table_schema = ?",
-                [MARTS_SCHEMA],
+                [_MARTS_SCHEMA],
             ).fetchall()
         }
         missing = [s.table for s in specs if s.table not in present]
         if missing:
             raise ValidationSetupError(
                 f"missing marts in {warehouse}: "
-                + ", ".join(f"{MARTS_SCHEMA}.{t}" for t in missing)
+                + ", ".join(f"{_MARTS_SCHEMA}.{t}" for t in missing)
                 + " (run `dbt build` first)"
             )
         for spec in specs:
@@ -156,7 +170,7 @@ def check_warehouse(warehouse: Path, specs: Sequence[MartSpec]) -> None:
                 con.sql(spec.query).columns  # noqa: B018 - binds the query, reads nothing
             except duckdb.Error as exc:
                 first = str(exc).splitlines()[0]
-                raise ValidationSetupError(f"cannot read {MARTS_SCHEMA}.{spec.table}: {first}") from exc
+                raise ValidationSetupError(f"cannot read {_MARTS_SCHEMA}.{spec.table}: {first}") from exc
     finally:
         con.close()
 
@@ -169,7 +183,7 @@ def warehouse_url(warehouse: Path, spill_dir: Path | None = None) -> str:
     """
     from sqlalchemy.engine import URL
 
-    query = {"memory_limit": DUCKDB_MEMORY_LIMIT}
+    query = {"memory_limit": _DUCKDB_MEMORY_LIMIT}
     if spill_dir is not None:
         query["temp_directory"] = str(spill_dir)
     url = URL.create("duckdb", database=str(Path(warehouse).resolve()), query=query)
@@ -189,7 +203,7 @@ def configure_context(
     stands in so the context can be set up without a warehouse (:func:`validate` sets it).
     """
     os.environ["GX_ANALYTICS_ENABLED"] = "false"
-    os.environ.setdefault(WAREHOUSE_URL_VARIABLE, "duckdb:///:memory:")
+    os.environ.setdefault(_WAREHOUSE_URL_VARIABLE, "duckdb:///:memory:")
     patch_gx_for_duckdb()
     import great_expectations as gx
 
@@ -200,11 +214,11 @@ def configure_context(
     ctx = gx.get_context(mode="file", context_root_dir=str(context_dir))
     _tune_context(ctx)
 
-    fingerprint_file = context_dir / FINGERPRINT_FILE
+    fingerprint_file = context_dir / _FINGERPRINT_FILE
     fingerprint = _fingerprint(specs, gx.__version__)
     if fingerprint_file.is_file() and fingerprint_file.read_text() == fingerprint:
         try:  # unchanged since the last run: skip the ~0.5 s of add-or-update writes
-            return ctx, ctx.checkpoints.get(CHECKPOINT_NAME)
+            return ctx, ctx.checkpoints.get(_CHECKPOINT_NAME)
         except Exception as exc:  # noqa: BLE001 - anything missing or unreadable: rebuild
             log.info("rebuilding GX context in %s: %s", context_dir, exc)
 
@@ -227,7 +241,7 @@ def configure_context(
     # validation_definitions.add_or_update() the datasource GX hands out for a batch has lost its
     # link to the context (MissingDataContextError in get_batch, seen with an existing SQL datasource).
     ctx = gx.get_context(mode="file", context_root_dir=str(context_dir))
-    return ctx, ctx.checkpoints.get(CHECKPOINT_NAME)
+    return ctx, ctx.checkpoints.get(_CHECKPOINT_NAME)
 
 
 def _configure_marts(ctx: FileDataContext, specs: Sequence[MartSpec]) -> None:
@@ -243,11 +257,11 @@ def _configure_marts(ctx: FileDataContext, specs: Sequence[MartSpec]) -> None:
         suite = gx.ExpectationSuite(
             name=spec.suite_name,
             expectations=[copy.copy(e) for e in spec.expectations],  # GX ties each one to its suite
-            meta={"mart": f"{MARTS_SCHEMA}.{spec.table}", "query": spec.query},
+            meta={"mart": f"{_MARTS_SCHEMA}.{spec.table}", "query": spec.query},
         )
         _keep_expectation_ids(ctx, suite)
         suite = ctx.suites.add_or_update(suite)
-        asset_name = f"{MARTS_SCHEMA}.{spec.table}"
+        asset_name = f"{_MARTS_SCHEMA}.{spec.table}"
         asset = existing_assets.get(asset_name)
         if asset is not None and getattr(asset, "query", None) != spec.query:
             ds.delete_asset(asset_name)
@@ -255,15 +269,15 @@ def _configure_marts(ctx: FileDataContext, specs: Sequence[MartSpec]) -> None:
         if asset is None:
             asset = ds.add_query_asset(name=asset_name, query=spec.query)
         try:
-            batch_definition = asset.get_batch_definition(BATCH_DEFINITION_NAME)
+            batch_definition = asset.get_batch_definition(_BATCH_DEFINITION_NAME)
         except (KeyError, ValueError, LookupError):
-            batch_definition = asset.add_batch_definition_whole_table(BATCH_DEFINITION_NAME)
+            batch_definition = asset.add_batch_definition_whole_table(_BATCH_DEFINITION_NAME)
         vd = gx.ValidationDefinition(name=f"validate_{spec.suite_name}", data=batch_definition, suite=suite)
         validation_definitions.append(ctx.validation_definitions.add_or_update(vd))
 
     ctx.checkpoints.add_or_update(
         gx.Checkpoint(
-            name=CHECKPOINT_NAME,
+            name=_CHECKPOINT_NAME,
             validation_definitions=validation_definitions,
             actions=[UpdateDataDocsAction(name="update_data_docs")],
             result_format={"result_format": "SUMMARY", "partial_unexpected_count": PARTIAL_UNEXPECTED_COUNT},
@@ -282,11 +296,13 @@ def _sql_datasource(ctx: FileDataContext) -> SQLDatasource:
     if type(found) is SQLDatasource:
         stored = found.dict(exclude_unset=False).get("kwargs") or {}
         template = getattr(found.connection_string, "template_str", str(found.connection_string))
-        if template == CONNECTION_STRING and stored == DATASOURCE_KWARGS:
+        if template == _CONNECTION_STRING and stored == DATASOURCE_KWARGS:
             return found
     if found is not None:  # e.g. the pandas datasource of earlier versions
         ctx.data_sources.delete(DATASOURCE_NAME)
-    return ctx.data_sources.add_sql(name=DATASOURCE_NAME, connection_string=CONNECTION_STRING, kwargs=DATASOURCE_KWARGS)
+    return ctx.data_sources.add_sql(
+        name=DATASOURCE_NAME, connection_string=_CONNECTION_STRING, kwargs=DATASOURCE_KWARGS
+    )
 
 
 def _tune_context(ctx: FileDataContext) -> None:
@@ -300,8 +316,8 @@ def _tune_context(ctx: FileDataContext) -> None:
         changed = True
     sites: Any = ctx.variables.data_docs_sites or {}
     index = sites.get("local_site", {}).get("site_index_builder")
-    if isinstance(index, dict) and index.get("validation_results_limit") != DOCS_RESULTS_LIMIT:
-        index["validation_results_limit"] = DOCS_RESULTS_LIMIT
+    if isinstance(index, dict) and index.get("validation_results_limit") != _DOCS_RESULTS_LIMIT:
+        index["validation_results_limit"] = _DOCS_RESULTS_LIMIT
         ctx.variables.data_docs_sites = sites
         changed = True
     if changed:
@@ -330,12 +346,12 @@ def _fingerprint(specs: Sequence[MartSpec], gx_version: str) -> str:
     """Hash of everything configure_context writes, to skip rewriting an up-to-date context."""
     payload = [
         gx_version,
-        CHECKPOINT_NAME,
+        _CHECKPOINT_NAME,
         DATASOURCE_NAME,
         "sql",
-        CONNECTION_STRING,
+        _CONNECTION_STRING,
         DATASOURCE_KWARGS,
-        BATCH_DEFINITION_NAME,
+        _BATCH_DEFINITION_NAME,
         PARTIAL_UNEXPECTED_COUNT,
         [
             [
@@ -409,7 +425,7 @@ def _run_checkpoint(
     )
 
     by_suite = {s.suite_name: s for s in specs}
-    run_id = RunIdentifier(run_name=CHECKPOINT_NAME, run_time=dt.datetime.now(dt.UTC))
+    run_id = RunIdentifier(run_name=_CHECKPOINT_NAME, run_time=dt.datetime.now(dt.UTC))
     run_results = {}
     pairs = []
     validators: list[Any] = []
@@ -534,7 +550,7 @@ def _failures(spec: MartSpec, result: ExpectationSuiteValidationResult) -> list[
         out.append(
             FailedExpectation(
                 suite=spec.suite_name,
-                table=f"{MARTS_SCHEMA}.{spec.table}",
+                table=f"{_MARTS_SCHEMA}.{spec.table}",
                 expectation_type=cfg.type if cfg is not None else "?",
                 columns=columns,
                 detail=_detail(res, columns),
@@ -562,10 +578,10 @@ def validate(
     from ingest.quality.expectation_suites import SCOPE_VARIABLE, build_mart_specs, expectation_parameters
 
     specs = build_mart_specs()
-    check_warehouse(Path(warehouse), specs)  # before touching GX: fail fast and clearly
+    _check_warehouse(Path(warehouse), specs)  # before touching GX: fail fast and clearly
     spill_dir = Path(tempfile.mkdtemp(prefix="govinfo-gx-"))
-    previous_url = os.environ.get(WAREHOUSE_URL_VARIABLE)
-    os.environ[WAREHOUSE_URL_VARIABLE] = warehouse_url(Path(warehouse), spill_dir)
+    previous_url = os.environ.get(_WAREHOUSE_URL_VARIABLE)
+    os.environ[_WAREHOUSE_URL_VARIABLE] = warehouse_url(Path(warehouse), spill_dir)
 
     def set_scope(dbapi_connection: Any, _record: Any) -> None:
         # Every connection GX opens reads the variable in the scoped marts' queries.
@@ -582,9 +598,9 @@ def validate(
         if changed_since is not None:
             event.remove(Engine, "connect", set_scope)
         if previous_url is None:
-            os.environ.pop(WAREHOUSE_URL_VARIABLE, None)
+            os.environ.pop(_WAREHOUSE_URL_VARIABLE, None)
         else:
-            os.environ[WAREHOUSE_URL_VARIABLE] = previous_url
+            os.environ[_WAREHOUSE_URL_VARIABLE] = previous_url
         shutil.rmtree(spill_dir, ignore_errors=True)
 
     failed = [f for spec, result in pairs for f in _failures(spec, result)]
@@ -593,7 +609,7 @@ def validate(
         success=all(r.success for _, r in pairs),
         evaluated=evaluated,
         failed=failed,
-        data_docs_index=(Path(context_dir) / DATA_DOCS_INDEX).resolve(),
+        data_docs_index=(Path(context_dir) / _DATA_DOCS_INDEX).resolve(),
     )
 
 

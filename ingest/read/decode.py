@@ -11,6 +11,8 @@ import codecs
 
 from charset_normalizer import from_bytes
 
+__all__ = ["DecodeError", "decode_bytes", "decode_legacy"]
+
 
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we accept."""
@@ -67,7 +69,7 @@ def decode_legacy(data: bytes, declared: str | None = None) -> tuple[str, str]:
     ``declared`` (an HTML meta charset) is tried first and kept when it decodes strictly.
     """
     if declared:
-        name = normalize_encoding(declared)
+        name = _normalize_encoding(declared)
         if name is not None:
             text = _strict(data, name)
             if text is not None:
@@ -81,7 +83,7 @@ def decode_legacy(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return _detect(data)
 
 
-def normalize_encoding(label: str) -> str | None:
+def _normalize_encoding(label: str) -> str | None:
     """A declared charset label as a Python codec name (gb2312/gbk → gb18030); None if unknown."""
     label = label.strip().strip("\"'").lower()
     if label in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"):

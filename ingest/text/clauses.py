@@ -9,6 +9,8 @@ from ingest.records import Section
 from ingest.text.normalize import TextView
 from ingest.text.numbers import Quantity, iter_quantities
 
+__all__ = ["Clause", "Sentence", "quantified_clauses", "split_sentences"]
+
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
@@ -49,7 +51,7 @@ def split_sentences(view: TextView, sections: list[Section]) -> list[Sentence]:
     return out
 
 
-def iter_clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+def _iter_clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     """All clauses of a sentence as (start, end) spans without the delimiter."""
     spans: list[tuple[int, int]] = []
     cursor = sentence.start
@@ -77,5 +79,5 @@ def quantified_clauses(text: str, sentences: list[Sentence]) -> list[Clause]:
     return [
         Clause(sentence, start, end, tuple(iter_quantities(text, start, end)))
         for sentence in sentences
-        for start, end in iter_clauses(text, sentence)
+        for start, end in _iter_clauses(text, sentence)
     ]

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+__all__ = ["Identity", "RunSplit", "force_by_balance", "split_grid", "split_run"]
+
 # Enough to tell "unique" from "ambiguous" and to keep a few rows' alternatives for grid search;
 # any real table row that has more candidates than this is hopeless anyway.
 _MAX_CANDIDATES = 1000

@@ -15,6 +15,8 @@ from importlib import resources
 
 import numpy as np
 
+__all__ = ["TextView", "flat_view", "line_view", "squeeze"]
+
 _FULLWIDTH_OFFSET = 0xFEE0
 _EXTRA_MAP = {
     "\u3000": " ",  # ideographic space

@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 from ingest.records import Qualifier
 
+__all__ = ["Quantity", "iter_quantities", "parse_chinese_numeral", "parse_number"]
+
 _CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -23,15 +25,15 @@ _CN_DIGITS = {
 }
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
-CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 # A numeral names a figure only with a digit or 十 in it: 万元 / 千家万户 / 上百家 / 百项 are units
 # and idioms, and reading them as 10000 / 1000 / 100 invents values no one printed.
 _CN_FIGURE = re.compile("[零〇一二两三四五六七八九十]")
 
 # Counting units seen in reports; 人次 before 人 and 万元 before 元 so the longer unit wins.
-COUNT_UNITS = tuple("人次 条 件 篇 项 次 个 份 起 宗 期 场 大类 类 批 所 幅 名 家 户 张 册 栏目 人".split())
-MONEY_UNITS = ("万元", "元")
-_UNIT_ALT = "|".join(MONEY_UNITS + COUNT_UNITS)
+_COUNT_UNITS = tuple("人次 条 件 篇 项 次 个 份 起 宗 期 场 大类 类 批 所 幅 名 家 户 张 册 栏目 人".split())
+_MONEY_UNITS = ("万元", "元")
+_UNIT_ALT = "|".join(_MONEY_UNITS + _COUNT_UNITS)
 
 _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("将近", "approx"),
@@ -53,8 +55,8 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
 )
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CHINESE = f"[{CN_NUMERAL_CHARS}]+"
-NUMBER_RE = re.compile(
+_CHINESE = f"[{_CN_NUMERAL_CHARS}]+"
+_NUMBER_RE = re.compile(
     r"(?P<pre>将近|接近|大约|近|约|超过|逾|不到|不足|少于)?"
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
     r"(?P<mult>万(?!元)|亿)?"  # 50万人次; 万元 stays a unit
@@ -86,7 +88,7 @@ def parse_chinese_numeral(text: str) -> int | None:
 
     Units alone (万, 百, 千万) are no numeral: None.
     """
-    if not text or any(ch not in CN_NUMERAL_CHARS for ch in text) or not _CN_FIGURE.search(text):
+    if not text or any(ch not in _CN_NUMERAL_CHARS for ch in text) or not _CN_FIGURE.search(text):
         return None
     if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:
         # Digit-by-digit form (二〇一八): positional.
@@ -132,7 +134,7 @@ _DATE_AFTER = frozenset("年月日号时")
 def iter_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All quantities in ``text[start:end]``; a bare Chinese numeral counts only with a unit."""
     out: list[Quantity] = []
-    for match in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
+    for match in _NUMBER_RE.finditer(text, start, len(text) if end is None else end):
         pre, num, mult, suf, mult2, unit, post = match.groups()
         if not num:
             continue

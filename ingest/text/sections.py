@@ -13,6 +13,8 @@ from functools import lru_cache
 from ingest.records import Section
 from ingest.text.normalize import TextView
 
+__all__ = ["split_sections"]
+
 _CN_NUM = "一二三四五六七八九十"
 # Top-level numbering: 一、 / 2、 / 第三部分, at a line start or right after a sentence end (web
 # scrapes run headings into the previous paragraph). "1." is a list item, never a section.
@@ -64,13 +66,9 @@ _TITLE_CUT_RE = re.compile(r"[。;；]|\s+")
 _SECTION_TITLE_ENDS = tuple("情况 概述 措施 打算 改进 事项 不足 问题及改进 问题和改进 存在的主要问题 存在问题".split())
 
 
-def heading_kinds(title: str) -> list[str]:
-    """Kinds a heading title belongs to, in keyword order (empty when it is no known topic)."""
-    return list(_heading_kinds(title))
-
-
 @lru_cache(maxsize=4096)  # reports share most of their heading titles
 def _heading_kinds(title: str) -> tuple[str, ...]:
+    """Kinds a heading title belongs to, in keyword order (empty when it is no known topic)."""
     kinds = [kind for kind, words in _KIND_RES if words.search(title)]
     # "主动公开" inside an applications heading (e.g. 依申请公开) is not proactive.
     if "applications" in kinds and "proactive" in kinds and "主动公开" not in title.replace("依申请公开", ""):

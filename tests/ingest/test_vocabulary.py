@@ -17,10 +17,14 @@ from typing import Any
 import pytest
 import yaml
 
-from ingest import agencies, facts, records, sections, tables, vocabulary
+from ingest import records, vocabulary
 from ingest.devtools.sample import standard
 from ingest.devtools.sample.generate import make_report
+from ingest.extract import facts
+from ingest.extract.agency import types as agencies
 from ingest.extract.report import extract_report
+from ingest.extract.tables import reader as tables
+from ingest.text import sections
 from tests.conftest import CORPUS, REPO
 
 MODELS = REPO / "models"

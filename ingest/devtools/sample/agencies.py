@@ -16,6 +16,8 @@ from ingest.devtools.sample.vocabulary import (
     BodyKind,
 )
 
+__all__ = ["Agency", "pick_agency"]
+
 
 @dataclass(frozen=True, slots=True)
 class Agency:
@@ -40,8 +42,8 @@ def _cities() -> tuple[tuple[str, str], ...]:
     return tuple(seen)
 
 
-CITIES = _cities()
-PROVINCES: tuple[str, ...] = tuple(dict.fromkeys(p for p, _, _ in COUNTIES))
+_CITIES = _cities()
+_PROVINCES: tuple[str, ...] = tuple(dict.fromkeys(p for p, _, _ in COUNTIES))
 
 
 def _kinds_for(year: int, level: str) -> list[BodyKind]:
@@ -78,7 +80,7 @@ def _department(rng: Random, year: int, level: str) -> Agency:
         assert kind.national is not None
         return Agency(kind.national, kind.agency_type, "national", None, None, None, _own_refs(kind.national))
     if level == "province":
-        province = pick(rng, PROVINCES)
+        province = pick(rng, _PROVINCES)
         if province in MUNICIPALITIES:
             dept = kind.municipal or kind.local
         else:
@@ -86,7 +88,7 @@ def _department(rng: Random, year: int, level: str) -> Agency:
             dept = kind.provincial
         return Agency(province + dept, kind.agency_type, "province", province, None, None, _own_refs(dept))
     if level == "city":
-        province, city = pick(rng, CITIES)
+        province, city = pick(rng, _CITIES)
         short = city[-1] + kind.local  # 市教育局 / 州教育局
         return Agency(
             _city_prefix(rng, city) + kind.local,
@@ -116,12 +118,12 @@ def _department(rng: Random, year: int, level: str) -> Agency:
 def _government(rng: Random, level: str) -> Agency:
     suffix = "人民政府办公室" if rng.random() < 0.15 else "人民政府"
     if level == "province":
-        province = pick(rng, PROVINCES)
+        province = pick(rng, _PROVINCES)
         ref = "市政府" if province in MUNICIPALITIES else "省政府"
         own = "我市" if province in MUNICIPALITIES else "我省"
         return Agency(province + suffix, "government", "province", province, None, None, (own, ref))
     if level == "city":
-        province, city = pick(rng, CITIES)
+        province, city = pick(rng, _CITIES)
         return Agency(
             _city_prefix(rng, city) + suffix,
             "government",

@@ -8,6 +8,8 @@ from random import Random
 from ingest.devtools.sample.agencies import Agency
 from ingest.devtools.sample.rand import pick
 
+__all__ = ["Doc", "Value"]
+
 Value = int | float
 
 

@@ -19,10 +19,21 @@ from ingest.devtools.sample.vocabulary import (
     SUBHEADINGS,
 )
 
+__all__ = [
+    "CN_NUMERALS",
+    "distractor",
+    "filler_paragraph",
+    "period_sentence",
+    "plans_paragraph",
+    "problems_paragraph",
+    "regulation_citation",
+    "subheading",
+]
+
 CN_NUMERALS = "一二三四五六七八九十"
 
 
-def filler_sentence(doc: Doc) -> str:
+def _filler_sentence(doc: Doc) -> str:
     """One sentence about disclosure work in general, with no figures in it."""
     rng = doc.rng
     form = rint(rng, 5)
@@ -43,7 +54,7 @@ def filler_sentence(doc: Doc) -> str:
 
 
 def filler_paragraph(doc: Doc, sentences: int = 2) -> str:
-    return "".join(filler_sentence(doc) for _ in range(sentences))
+    return "".join(_filler_sentence(doc) for _ in range(sentences))
 
 
 def subheading(doc: Doc, ordinal: int) -> str:
@@ -80,8 +91,8 @@ def plans_paragraph(doc: Doc) -> str:
 def regulation_citation(doc: Doc) -> str:
     """The Regulations' effective date(s): years that are not the report year."""
     if doc.year >= 2019 and doc.rng.random() < 0.6:
-        return "新修订的《中华人民共和国政府信息公开条例》自2019年5月15日起施行，" + filler_sentence(doc)
-    return "《中华人民共和国政府信息公开条例》自2008年5月1日起施行以来，" + filler_sentence(doc)
+        return "新修订的《中华人民共和国政府信息公开条例》自2019年5月15日起施行，" + _filler_sentence(doc)
+    return "《中华人民共和国政府信息公开条例》自2008年5月1日起施行以来，" + _filler_sentence(doc)
 
 
 def distractor(doc: Doc) -> str:

@@ -34,8 +34,10 @@ from ingest.devtools.sample.render import (
 )
 from ingest.devtools.sample.standard import build_standard
 
+__all__ = ["ALL_PRESENTATIONS", "SampleReport", "ensure_sample", "generate", "main", "make_report", "report_id"]
+
 # Template mix and the report years each template covers.
-TEMPLATE_MIX: tuple[tuple[float, str, int, int], ...] = (
+_TEMPLATE_MIX: tuple[tuple[float, str, int, int], ...] = (
     (0.40, "narrative", 2008, 2018),
     (0.65, "standard_2019", 2019, 2020),
     (1.00, "standard_2021", 2021, 2025),
@@ -57,7 +59,7 @@ def report_id(i: int) -> str:
 
 
 # Values of ``presentation`` besides a single presentation's name.
-MIXED = "mixed"  # the base presentations and every layout at its share (LAYOUT_SHARES)
+_MIXED = "mixed"  # the base presentations and every layout at its share (LAYOUT_SHARES)
 ALL_PRESENTATIONS = (*PRESENTATIONS, *LAYOUTS)
 
 
@@ -70,14 +72,14 @@ def make_report(i: int, seed: int, presentation: str | None = None) -> SampleRep
     every report a standard-template report in that presentation. A layout draws from its own
     stream, so a report's figures and prose do not depend on which of these was asked for.
     """
-    if presentation is not None and presentation != MIXED and presentation not in ALL_PRESENTATIONS:
-        raise ValueError(f"unknown presentation {presentation!r}; one of {MIXED}, {', '.join(ALL_PRESENTATIONS)}")
+    if presentation is not None and presentation != _MIXED and presentation not in ALL_PRESENTATIONS:
+        raise ValueError(f"unknown presentation {presentation!r}; one of {_MIXED}, {', '.join(ALL_PRESENTATIONS)}")
     rng = Random(f"{seed}:{i}")
     layout_rng = Random(f"{seed}:{i}:layout")
     r = rng.random()
-    if presentation not in (None, MIXED) and r < TEMPLATE_MIX[0][0]:
-        r = TEMPLATE_MIX[0][0] + r * (1 - TEMPLATE_MIX[0][0]) / TEMPLATE_MIX[0][0]  # a standard report instead
-    template, first, last = next((t, a, b) for p, t, a, b in TEMPLATE_MIX if r < p)
+    if presentation not in (None, _MIXED) and r < _TEMPLATE_MIX[0][0]:
+        r = _TEMPLATE_MIX[0][0] + r * (1 - _TEMPLATE_MIX[0][0]) / _TEMPLATE_MIX[0][0]  # a standard report instead
+    template, first, last = next((t, a, b) for p, t, a, b in _TEMPLATE_MIX if r < p)
     year = rint(rng, first, last + 1)
     doc = Doc(rng=rng, year=year, agency=pick_agency(rng, year))
     doc.spaced_numbers = rng.random() < 0.08
@@ -87,7 +89,7 @@ def make_report(i: int, seed: int, presentation: str | None = None) -> SampleRep
     if template != "narrative":
         if presentation in PRESENTATIONS:
             base = presentation
-        elif presentation == MIXED:
+        elif presentation == _MIXED:
             name = pick_layout(layout_rng)
         elif presentation is not None:
             name = presentation
@@ -181,7 +183,7 @@ def _metrics_json(metrics: dict[str, dict[str, Any]]) -> str:
     return "{\n" + ",\n".join(lines) + "\n }" if lines else "{}"
 
 
-def gold_json(gold: dict[str, Any]) -> str:
+def _gold_json(gold: dict[str, Any]) -> str:
     """Truth as JSON: one top-level field a line and one metric a line (diffable, still fast)."""
     lines = []
     for key, value in gold.items():
@@ -221,7 +223,7 @@ def generate(n: int, seed: int, out: Path, presentation: str | None = None) -> l
             rep = make_report(i, seed, presentation)
             path = texts / (rep.id + rep.ext)
             _write(path, rep.text)
-            _write(golds / (rep.id + ".json"), gold_json(rep.gold))
+            _write(golds / (rep.id + ".json"), _gold_json(rep.gold))
             paths.append(path)
     finally:
         if gc_was_enabled:
@@ -236,7 +238,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument(
         "--presentation",
-        choices=(MIXED, *ALL_PRESENTATIONS),
+        choices=(_MIXED, *ALL_PRESENTATIONS),
         help="every standard report in this presentation, or 'mixed' for all at their shares",
     )
     args = parser.parse_args(argv)

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from ingest.extract.tables.reader import R1_ROWS, R1_SIGNS, T3_ROW_IDENTITY, T4_IDENTITIES
 from ingest.text.digit_runs import Identity, force_by_balance, split_grid, split_run
 
+__all__ = ["row_is_decidable", "t3_undecidable", "t4_undecidable"]
+
 _T3_NOT_OUTCOMES = ("new_received", "carried_over", "total_processed", "carried_forward")
 
 

@@ -31,6 +31,8 @@ from ingest.devtools.sample.glued import row_is_decidable, t3_undecidable, t4_un
 from ingest.devtools.sample.rand import pick, rint
 from ingest.devtools.sample.render import render_table
 
+__all__ = ["LAYOUTS", "LAYOUT_SHARES", "Layout", "Metrics", "Rows", "pick_layout", "split_row", "t2_keys"]
+
 Rows = list[list[str]]
 Metrics = dict[str, dict[str, Value | str]]
 

@@ -84,8 +84,10 @@ from ingest.devtools.sample.filler import (
 from ingest.devtools.sample.rand import pick, rint, sample
 from ingest.devtools.sample.vocabulary import APPLICATION_OUTCOMES, CATEGORY_SETS
 
+__all__ = ["build_narrative"]
+
 # (text before the quote, quote) — both are format strings over n, Y, me.
-ITEMS_EXACT = (
+_ITEMS_EXACT = (
     ("", "{Y}年新增主动公开政府信息{n}条"),
     ("", "全年主动公开政府信息{n}条"),
     ("{Y}年，{me}", "新增主动公开信息共计{n}条"),
@@ -94,74 +96,74 @@ ITEMS_EXACT = (
     ("", "全年共公开政府信息{n}条"),
     ("{me}", "通过门户网站主动公开政府信息共{n}条"),
 )
-ITEMS_APPROX = (
+_ITEMS_APPROX = (
     ("{Y}年，{me}", "主动公开政府信息近{n}条"),
     ("", "全年主动公开政府信息约{n}条"),
     ("本年度共", "主动公开各类信息{n}条左右"),
 )
-ITEMS_AT_LEAST = (
+_ITEMS_AT_LEAST = (
     ("{Y}年，{me}", "主动公开政府信息{n}余条"),
     ("", "全年公开政府信息{n}多条"),
     ("本年度", "主动公开政府信息{n}条以上"),
 )
-CUMULATIVE = (
+_CUMULATIVE = (
     ("", "累计主动公开政府信息{n}条", "exact"),
     ("通过政府信息公开目录系统", "累计主动公开政府信息已达{n}条", "exact"),
     ("", "历年累计主动公开政府信息{n}条", "exact"),
     ("", "截至{Y}年底，累计主动公开政府信息{n}条", "exact"),
     ("{me}", "累计公开政府信息{n}余条", "at_least"),
 )
-INTERPRETATIONS = (
+_INTERPRETATIONS = (
     ("{me}", "解读政策{n}条"),
     ("围绕重要政策文件，", "发布政策解读{n}篇"),
     ("", "全年解读政策{n}条"),
     ("{me}", "发布政策解读材料{n}篇"),
     ("结合工作实际，", "开展政策解读{n}次"),
 )
-RECEIVED = (
+_RECEIVED = (
     ("{Y}年，{me}", "共收到政府信息公开申请{n}件"),
     ("", "全年受理政府信息公开申请{n}件"),
     ("{Y}年度，", "收到依申请公开政府信息申请{n}件"),
     ("", "{me}共受理依申请公开{n}件"),
     ("本年度", "共收到公民、法人和其他组织提出的政府信息公开申请{n}件"),
 )
-RECEIVED_ZERO = (
+_RECEIVED_ZERO = (
     ("{Y}年，{me}", "未收到政府信息公开申请"),
     ("本年度", "没有收到政府信息公开申请"),
     ("", "{me}未收到公民、法人或其他组织提出的政府信息公开申请"),
     ("{Y}年", "共受理政府信息公开申请{n}件"),
     ("", "全年未受理依申请公开政府信息事项"),
 )
-FEES = (
+_FEES = (
     ("", "收取信息处理费{n}元"),
     ("全年", "收取检索、复制、邮寄费用共计{n}元"),
     ("{me}", "共收取政府信息公开相关费用{n}元"),
 )
-FEES_ZERO = (
+_FEES_ZERO = (
     ("{Y}年，{me}", "政府信息公开没有收费"),
     ("{me}提供政府信息时", "未收取任何费用"),
     ("{me}在依申请公开工作中", "未收取检索、复制、邮寄等费用"),
     ("本年度", "没有发生收费及减免情况"),
     ("全年", "收取信息公开费用{n}元"),
 )
-REVIEW_ZERO_3 = (
+_REVIEW_ZERO_3 = (
     "没有发生因政府信息公开申请提起行政复议、行政诉讼和申诉的情况",
     "未发生因政府信息公开引起的行政复议、行政诉讼和申诉案件",
     "没有因政府信息公开工作而出现行政复议、行政诉讼或申诉情况",
 )
-REVIEW_ZERO_2 = (
+_REVIEW_ZERO_2 = (
     "未发生因政府信息公开申请提起的行政复议和行政诉讼案件",
     "没有发生针对{me}政府信息公开事务的行政复议、行政诉讼",
     "未接到有关政府信息公开的行政复议、行政诉讼案件",
 )
-RECON_ZERO = ("没有收到政府信息公开的行政复议申请", "未发生政府信息公开行政复议案件")
-RECON_N = ("因政府信息公开申请提起行政复议{n}件", "收到政府信息公开行政复议申请{n}件")
-LIT_ZERO = ("未发生政府信息公开行政诉讼案件", "没有被提起政府信息公开行政诉讼")
-LIT_N = ("被提起政府信息公开行政诉讼{n}件", "政府信息公开行政诉讼案件{n}起")
-COMP_ZERO = ("未收到有关政府信息公开的申诉", "没有发生政府信息公开申诉情况")
-COMP_N = ("收到政府信息公开申诉{n}件", "政府信息公开投诉、申诉{n}件")
+_RECON_ZERO = ("没有收到政府信息公开的行政复议申请", "未发生政府信息公开行政复议案件")
+_RECON_N = ("因政府信息公开申请提起行政复议{n}件", "收到政府信息公开行政复议申请{n}件")
+_LIT_ZERO = ("未发生政府信息公开行政诉讼案件", "没有被提起政府信息公开行政诉讼")
+_LIT_N = ("被提起政府信息公开行政诉讼{n}件", "政府信息公开行政诉讼案件{n}起")
+_COMP_ZERO = ("未收到有关政府信息公开的申诉", "没有发生政府信息公开申诉情况")
+_COMP_N = ("收到政府信息公开申诉{n}件", "政府信息公开投诉、申诉{n}件")
 
-HEADINGS: dict[str, tuple[str, ...]] = {
+_HEADINGS: dict[str, tuple[str, ...]] = {
     "overview": ("概述", "基本情况", "总体情况", "政府信息公开工作概述", "工作开展情况"),
     "proactive": ("主动公开政府信息情况", "政府信息主动公开情况", "主动公开情况"),
     "application": ("依申请公开政府信息情况", "政府信息依申请公开情况", "依申请公开办理情况"),
@@ -254,7 +256,7 @@ def _proactive(doc: Doc) -> list[str]:
         total = _items_total(doc)
         r = rng.random()
         if r < 0.7:
-            lead, quote = pick(rng, ITEMS_EXACT)
+            lead, quote = pick(rng, _ITEMS_EXACT)
             text, q = _say(doc, lead, quote, total)
             doc.metric("proactive.items_new", total, q)
             if total >= 10 and rng.random() < 0.45:
@@ -264,12 +266,12 @@ def _proactive(doc: Doc) -> list[str]:
             # Round figures: "近3000条", "400余条".
             total = max(10, total // 100 * 100 if total >= 200 else total // 10 * 10)
             approx = r < 0.82
-            lead, quote = pick(rng, ITEMS_APPROX if approx else ITEMS_AT_LEAST)
+            lead, quote = pick(rng, _ITEMS_APPROX if approx else _ITEMS_AT_LEAST)
             text, q = _say(doc, lead, quote, total)
             doc.metric("proactive.items_new", total, q, "approx" if approx else "at_least")
             sentences.append(text + "，内容涵盖工作动态、通知公告、政策文件等方面。")
     if rng.random() < 0.3:
-        lead, quote, qual = pick(rng, CUMULATIVE)
+        lead, quote, qual = pick(rng, _CUMULATIVE)
         cum = (total or _items_total(doc)) * rint(rng, 2, 9) + rint(rng, 0, 50)
         if qual == "at_least":
             cum = cum // 100 * 100 or 100
@@ -279,7 +281,7 @@ def _proactive(doc: Doc) -> list[str]:
         pos = 0 if rng.random() < 0.5 else len(sentences)
         sentences.insert(pos, text + "。")
     if rng.random() < 0.3:
-        lead, quote = pick(rng, INTERPRETATIONS)
+        lead, quote = pick(rng, _INTERPRETATIONS)
         k = rint(rng, 1, 40)
         text, q = _say(doc, lead, quote, k)
         doc.metric("proactive.interpretations", k, q)
@@ -304,14 +306,14 @@ def _application(doc: Doc) -> list[str]:
     sentences: list[str] = []
     if rng.random() < 0.85:
         if rng.random() < 0.5:
-            lead, quote = pick(rng, RECEIVED_ZERO)
+            lead, quote = pick(rng, _RECEIVED_ZERO)
             text, q = _say(doc, lead, quote, 0)
             doc.metric("applications.received", 0, q)
             sentences.append(text + "。")
         else:
             top = 200 if doc.agency.admin_level in ("national", "province", "city") else 25
             n = 1 + int(rng.random() ** 2 * top)
-            lead, quote = pick(rng, RECEIVED)
+            lead, quote = pick(rng, _RECEIVED)
             text, q = _say(doc, lead, quote, n)
             doc.metric("applications.received", n, q)
             if rng.random() < 0.4:
@@ -339,12 +341,12 @@ def _fees(doc: Doc) -> list[str] | None:
     if rng.random() >= 0.65:
         return None
     if rng.random() < 0.8:
-        lead, quote = pick(rng, FEES_ZERO)
+        lead, quote = pick(rng, _FEES_ZERO)
         text, q = _say(doc, lead, quote, 0)
         doc.metric("fees.collected_yuan", 0, q)
     else:
         n = rint(rng, 1, 60) * 5
-        lead, quote = pick(rng, FEES)
+        lead, quote = pick(rng, _FEES)
         text, q = _say(doc, lead, quote, n)
         doc.metric("fees.collected_yuan", n, q)
     return [text + "。"]
@@ -358,12 +360,12 @@ def _review(doc: Doc) -> list[str] | None:
     if r < 0.2:
         return None
     if r < 0.4:
-        q = _fill(doc, pick(rng, REVIEW_ZERO_3))
+        q = _fill(doc, pick(rng, _REVIEW_ZERO_3))
         for key in ("reconsideration.total", "litigation.total", "complaints.total"):
             doc.metric(key, 0, q)
         return [lead + q + "。"]
     if r < 0.6:
-        q = _fill(doc, pick(rng, REVIEW_ZERO_2))
+        q = _fill(doc, pick(rng, _REVIEW_ZERO_2))
         doc.metric("reconsideration.total", 0, q)
         doc.metric("litigation.total", 0, q)
         return [lead + q + "。"]
@@ -377,30 +379,30 @@ def _review(doc: Doc) -> list[str] | None:
     recon_zero = False
     if rng.random() < 0.8:
         if rng.random() < 0.75:
-            q = pick(rng, RECON_ZERO)
+            q = pick(rng, _RECON_ZERO)
             doc.metric("reconsideration.total", 0, q)
             recon_zero = True
         else:
             n = rint(rng, 1, 5)
-            q = _fill(doc, pick(rng, RECON_N), n)
+            q = _fill(doc, pick(rng, _RECON_N), n)
             doc.metric("reconsideration.total", n, q)
         clauses.append(q)
     if rng.random() < 0.8:
         if rng.random() < 0.8:
-            q = "也没有提起行政诉讼" if recon_zero and rng.random() < 0.5 else pick(rng, LIT_ZERO)
+            q = "也没有提起行政诉讼" if recon_zero and rng.random() < 0.5 else pick(rng, _LIT_ZERO)
             doc.metric("litigation.total", 0, q)
         else:
             n = rint(rng, 1, 4)
-            q = _fill(doc, pick(rng, LIT_N), n)
+            q = _fill(doc, pick(rng, _LIT_N), n)
             doc.metric("litigation.total", n, q)
         clauses.append(q)
     if rng.random() < 0.5:
         if rng.random() < 0.85:
-            q = pick(rng, COMP_ZERO)
+            q = pick(rng, _COMP_ZERO)
             doc.metric("complaints.total", 0, q)
         else:
             n = rint(rng, 1, 4)
-            q = _fill(doc, pick(rng, COMP_N), n)
+            q = _fill(doc, pick(rng, _COMP_N), n)
             doc.metric("complaints.total", n, q)
         clauses.append(q)
     if not clauses:
@@ -469,7 +471,7 @@ def build_narrative(doc: Doc, title_shown: bool) -> None:
         problems.append(plans_paragraph(doc))
     sections.append(("problems", problems))
 
-    titles = [pick(rng, HEADINGS[kind]) for kind, _ in sections]
+    titles = [pick(rng, _HEADINGS[kind]) for kind, _ in sections]
     doc.extend([_preamble(doc, titles, title_shown)])
     style = pick(rng, (0, 0, 0, 1, 2, 3))
     for i, ((_, paragraphs), title) in enumerate(zip(sections, titles, strict=True)):

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from random import Random
 from typing import TypeVar
 
+__all__ = ["T", "pick", "rint", "sample"]
+
 T = TypeVar("T")
 
 

@@ -6,6 +6,16 @@ from random import Random
 
 from ingest.devtools.sample.rand import pick, rint
 
+__all__ = [
+    "FULLWIDTH_DIGITS",
+    "PRESENTATIONS",
+    "bottom_chrome",
+    "render_table",
+    "title_block",
+    "top_chrome",
+    "with_page_footers",
+]
+
 FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 PRESENTATIONS = ("pipe", "cell_per_line", "markdown")

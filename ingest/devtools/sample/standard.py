@@ -29,9 +29,11 @@ from ingest.devtools.sample.rand import pick, rint
 from ingest.devtools.sample.render import render_table
 from ingest.devtools.sample.vocabulary import STANDARD_OVERVIEW_TOPICS
 
+__all__ = ["T3_COLUMNS", "T4_BLOCKS", "T4_COLUMNS", "Rows", "build_standard", "t3_row_keys"]
+
 Rows = list[list[str]]
 
-SECTION_TITLES = (
+_SECTION_TITLES = (
     "一、总体情况",
     "二、主动公开政府信息情况",
     "三、收到和处理政府信息公开申请情况",
@@ -200,7 +202,7 @@ def _t3_numbers(doc: Doc, keys: list[str]) -> dict[str, list[int]]:
     return numbers
 
 
-def table3(doc: Doc, version: str) -> Rows:
+def _table3(doc: Doc, version: str) -> Rows:
     """Table 3 rows (three header rows plus one row per template line) and their truth."""
     rng = doc.rng
     labelled = _t3_row_labels(version, rng)
@@ -231,7 +233,7 @@ def table3(doc: Doc, version: str) -> Rows:
     return rows
 
 
-def table4(doc: Doc, plant_errors: bool = True) -> Rows:
+def _table4(doc: Doc, plant_errors: bool = True) -> Rows:
     """Table 4: merged header rows and one data row of 15 numbers (three blocks of five).
 
     Without ``plant_errors`` no 总计 is misprinted (the draw still happens, so the stream is the same):
@@ -321,7 +323,7 @@ def _article(ps: int, item: str) -> list[str]:
     return [f"第二十条第{_paren(ps, item)}项"]
 
 
-def table2_2021(doc: Doc, plain: bool = False) -> list[Rows]:
+def _table2_2021(doc: Doc, plain: bool = False) -> list[Rows]:
     """Table 2 of the 2021 template, as four sub-tables (第二十条第（一）（五）（六）（八）项)."""
     t = _Table2(doc, plain)
     ps = rint(doc.rng, 2)
@@ -362,7 +364,7 @@ def table2_2021(doc: Doc, plain: bool = False) -> list[Rows]:
     ]
 
 
-def table2_2019(doc: Doc, plain: bool = False) -> list[Rows]:
+def _table2_2019(doc: Doc, plain: bool = False) -> list[Rows]:
     """Table 2 of the 2019 trial template (five sub-tables, 上一年项目数量 / 本年增/减 columns)."""
     t = _Table2(doc, plain)
     ps = rint(doc.rng, 2)
@@ -414,19 +416,19 @@ def table2_2019(doc: Doc, plain: bool = False) -> list[Rows]:
     ]
 
 
-PROSE_ITEMS = (
+_PROSE_ITEMS = (
     ("", "本年度主动公开政府信息{n}条", "exact"),
     ("", "全年通过门户网站主动公开政府信息{n}条", "exact"),
     ("{Y}年，", "{me}共主动公开各类政府信息{n}条", "exact"),
     ("全年", "主动公开政府信息{n}余条", "at_least"),
 )
-PROSE_FEES = (
+_PROSE_FEES = (
     ("", "全年收取政府信息公开信息处理费{n}元"),
     ("依据《政府信息公开信息处理费管理办法》，", "{me}本年度收取信息处理费{n}元"),
 )
-PROSE_FEES_2019 = ("", "全年收取检索、复制、邮寄等费用{n}元")
-PROSE_FEES_ZERO_2021 = ("本年度未收取信息处理费", "{me}未收取任何信息处理费", "全年收取政府信息公开信息处理费{n}元")
-PROSE_FEES_ZERO_2019 = ("本年度未收取检索、复制、邮寄等费用", "{me}依申请提供政府信息未收取任何费用")
+_PROSE_FEES_2019 = ("", "全年收取检索、复制、邮寄等费用{n}元")
+_PROSE_FEES_ZERO_2021 = ("本年度未收取信息处理费", "{me}未收取任何信息处理费", "全年收取政府信息公开信息处理费{n}元")
+_PROSE_FEES_ZERO_2019 = ("本年度未收取检索、复制、邮寄等费用", "{me}依申请提供政府信息未收取任何费用")
 
 
 def _fmt(doc: Doc, template: str, n: int) -> str:
@@ -440,7 +442,7 @@ def _overview(doc: Doc) -> list[str]:
     for i, topic in enumerate(topics):
         body = filler_paragraph(doc, rint(rng, 1, 3))
         if topic == "主动公开" and rng.random() < 0.5:
-            lead, quote, qual = pick(rng, PROSE_ITEMS)
+            lead, quote, qual = pick(rng, _PROSE_ITEMS)
             n = 20 + int(rng.random() ** 2 * 3000)
             if qual == "at_least":
                 n = n // 10 * 10
@@ -465,11 +467,11 @@ def _fees_sentence(doc: Doc, version: str) -> str | None:
         return None
     if rng.random() < 0.15:
         n = rint(rng, 1, 40) * 10
-        lead, quote = PROSE_FEES_2019 if version == "standard_2019" else pick(rng, PROSE_FEES)
+        lead, quote = _PROSE_FEES_2019 if version == "standard_2019" else pick(rng, _PROSE_FEES)
         q = _fmt(doc, quote, n)
         doc.metric("fees.collected_yuan", n, q)
         return _fmt(doc, lead, n) + q + "。"
-    q = _fmt(doc, pick(rng, PROSE_FEES_ZERO_2021 if version == "standard_2021" else PROSE_FEES_ZERO_2019), 0)
+    q = _fmt(doc, pick(rng, _PROSE_FEES_ZERO_2021 if version == "standard_2021" else _PROSE_FEES_ZERO_2019), 0)
     doc.metric("fees.collected_yuan", 0, q)
     return q + "。"
 
@@ -511,7 +513,7 @@ def build_standard(doc: Doc, version: str, presentation: str, title_shown: bool,
     glued = layout is not None and layout.name == "glued"
 
     def heading(i: int) -> None:
-        doc.add(("## " if md else "") + SECTION_TITLES[i])
+        doc.add(("## " if md else "") + _SECTION_TITLES[i])
 
     def tables(tabs: list[Rows], kind: str) -> None:
         for rows in tabs:
@@ -530,11 +532,11 @@ def build_standard(doc: Doc, version: str, presentation: str, title_shown: bool,
         doc.extend([preamble, *_overview(doc)])
     fees = _fees_sentence(doc, version)
     heading(1)
-    tables(table2_2021(doc, glued) if version == "standard_2021" else table2_2019(doc, glued), "t2")
+    tables(_table2_2021(doc, glued) if version == "standard_2021" else _table2_2019(doc, glued), "t2")
     heading(2)
-    tables([table3(doc, version)], "t3")
+    tables([_table3(doc, version)], "t3")
     heading(3)
-    tables([table4(doc, plant_errors=not glued)], "t4")
+    tables([_table4(doc, plant_errors=not glued)], "t4")
     heading(4)
     five = [problems_paragraph(doc), plans_paragraph(doc)]
     fees_in_five = fees is not None and rng.random() < 0.25

@@ -10,6 +10,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+__all__ = [
+    "ACTIONS",
+    "APPLICATION_OUTCOMES",
+    "BODY_KINDS",
+    "CATEGORY_SETS",
+    "CITY_ALIASES",
+    "COUNTIES",
+    "EXTRA_CITIES",
+    "FOCUS",
+    "IMPROVEMENTS",
+    "MUNICIPALITIES",
+    "OPENERS",
+    "PROBLEMS",
+    "RESULTS",
+    "SLOGANS",
+    "STANDARD_OVERVIEW_TOPICS",
+    "SUBHEADINGS",
+    "TOWNS",
+    "BodyKind",
+]
+
 MUNICIPALITIES: frozenset[str] = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 
 # (province, city, county). City is None for districts of the four municipalities (corpus README).

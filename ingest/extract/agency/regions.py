@@ -18,6 +18,21 @@ from pathlib import Path
 
 from ingest import SEEDS_DIR
 
+__all__ = [
+    "MUNICIPALITIES",
+    "REGIONS_CSV",
+    "Context",
+    "Gazetteer",
+    "Region",
+    "Resolution",
+    "complete_name",
+    "fix_ocr_prefix",
+    "gazetteer",
+    "parse_prefix",
+    "resolve_region",
+    "unique_unit_ending",
+]
+
 REGIONS_CSV = SEEDS_DIR / "regions.csv"
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _NAME_END = frozenset("省市区县州盟旗")
@@ -170,7 +185,7 @@ def _name_lengths() -> dict[str, tuple[int, ...]]:
     return {ch: tuple(sorted(found, reverse=True)) for ch, found in lengths.items()}
 
 
-def find_mentions(text: str) -> list[tuple[int, str]]:
+def _find_mentions(text: str) -> list[tuple[int, str]]:
     """(end offset, name) of every gazetteer name ending in 省市区县州盟旗 in running text (longest wins)."""
     return list(_mentions(text))
 
@@ -211,7 +226,7 @@ class Context:
     credit_codes: tuple[str, ...]
 
 
-def read_context(text: str) -> Context:
+def _read_context(text: str) -> Context:
     """Names, telephone area codes, postcodes and credit-code division codes found in the text."""
     context = _context(text)
     return Context(Counter(context.names), context.area_codes, context.postcodes, context.credit_codes)
@@ -292,7 +307,7 @@ def _short_names() -> dict[str, tuple[Region, ...]]:
     return {short: tuple(regions) for short, regions in index.items()}
 
 
-def zone_units(name: str, context: Context) -> tuple[str, tuple[Region, ...]] | None:
+def _zone_units(name: str, context: Context) -> tuple[str, tuple[Region, ...]] | None:
     """The unit a zone's name says holds it (西宁经济技术开发区 → 西宁市), and the candidates.
 
     A full unit name counts alone; a short name (西宁, 从化) only where the text also points at the
@@ -336,7 +351,7 @@ def resolve_region(name: str | None, text: str, *, use_context_fallback: bool = 
             if len(chosen) == 1:
                 return _result(chosen[0], "name" if len(_chain(parts)) == 1 else "name_context")
             return Resolution(rule="ambiguous", candidates=chosen, mention=parts[-1][0])
-        zone = zone_units(name, context)
+        zone = _zone_units(name, context)
         if zone is not None:
             place, regions = zone
             chosen = _choose(regions, context)

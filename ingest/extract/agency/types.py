@@ -10,6 +10,18 @@ from functools import lru_cache
 from ingest import SEEDS_DIR
 from ingest.extract.agency.regions import fix_ocr_prefix, parse_prefix, resolve_region
 
+__all__ = [
+    "ADMIN_LEVELS",
+    "AGENCY_TYPES_CSV",
+    "AgencyClass",
+    "Identity",
+    "admin_level",
+    "agency_type",
+    "agency_type_patterns",
+    "classify_agency",
+    "identify",
+]
+
 AGENCY_TYPES_CSV = SEEDS_DIR / "agency_types.csv"
 ADMIN_LEVELS = ("national", "province", "city", "county", "township")
 _NATIONAL_RE = re.compile(r"^(?:国家|国务院|中华人民共和国|中国)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)$")
@@ -81,7 +93,7 @@ def _level_from_generic_name(name: str) -> str | None:
     return None
 
 
-def level_from_superiors(flat: str) -> str | None:
+def _level_from_superiors(flat: str) -> str | None:
     """Level of an unnamed body from the governments it reports to (在县委、县政府的领导下 → county)."""
     levels = [m["level"] for m in _SELF_LEVEL_RE.finditer(flat[:3000])]
     if not levels:
@@ -144,9 +156,9 @@ def identify(canonical: str | None, flat: str) -> Identity:
         region_level = resolution.candidates[0].level  # where is unclear, but not at which level
     if region_level is None and unknown_place is not None and unknown_place[-1] in "县区旗":
         region_level = "county"
-    level = admin_level(name, region_level, kind) if name else region_level or level_from_superiors(flat)
+    level = admin_level(name, region_level, kind) if name else region_level or _level_from_superiors(flat)
     if name and level is None and kind not in ("development_zone",):
-        level = level_from_superiors(flat)
+        level = _level_from_superiors(flat)
     county = resolution.county
     if kind in ("township", "street_office") and resolution.level != "county":
         county = None

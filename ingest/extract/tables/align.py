@@ -16,9 +16,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+__all__ = ["Item", "ValueRow", "align"]
+
 # Placements examined before giving up: C(25, 3) is 2,300; a table with more freedom than this is
 # not decidable by its sums anyway.
-MAX_PLACEMENTS = 20_000
+_MAX_PLACEMENTS = 20_000
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,11 @@ class ValueRow:
 Item = int | ValueRow
 # Given skeleton index -> row id for a whole table, False when an identity is broken, True when one
 # was checked and holds, None when none could be checked.
-Referee = Callable[[dict[int, int]], bool | None]
+_Referee = Callable[[dict[int, int]], bool | None]
 
 
 @dataclass
-class Alignment:
+class _Alignment:
     """Placed rows (skeleton index -> (row id, how: 'labelled' | 'aligned')) and what stayed open."""
 
     placed: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -55,7 +57,7 @@ class _Deferred:
     upper: int = -1  # the anchor after them (exclusive), set once known
 
 
-def align(items: Sequence[Item], size: int, referee: Referee, names: Sequence[str]) -> Alignment:
+def align(items: Sequence[Item], size: int, referee: _Referee, names: Sequence[str]) -> _Alignment:
     """Place value rows on a skeleton of ``size`` rows (``names`` label them in findings).
 
     A row printed with its label is placed there. A run of labels followed by a run of as many value
@@ -63,7 +65,7 @@ def align(items: Sequence[Item], size: int, referee: Referee, names: Sequence[st
     surrounding anchors (or among the labels printed just before them), every placement is put to the
     referee, and a row is placed only where every unrefuted placement puts it.
     """
-    result = Alignment()
+    result = _Alignment()
     anchors: dict[int, tuple[int, str]] = {}
     deferred: list[_Deferred] = []
     pending: list[int] = []
@@ -119,7 +121,7 @@ def align(items: Sequence[Item], size: int, referee: Referee, names: Sequence[st
     return result
 
 
-def _refuted(result: Alignment, indexes: Sequence[int], names: Sequence[str], why: str) -> None:
+def _refuted(result: _Alignment, indexes: Sequence[int], names: Sequence[str], why: str) -> None:
     for index in indexes:
         result.placed.pop(index, None)
     result.failed = True
@@ -151,10 +153,10 @@ def _placements(entries: Sequence[_Deferred], slots: Sequence[list[int]], start:
 
 
 def _place_deferred(
-    result: Alignment,
+    result: _Alignment,
     anchors: dict[int, tuple[int, str]],
     deferred: list[_Deferred],
-    referee: Referee,
+    referee: _Referee,
     names: Sequence[str],
 ) -> None:
     base = {index: ident for index, (ident, _) in anchors.items()}
@@ -168,7 +170,7 @@ def _place_deferred(
         return
     survivors: list[dict[int, int]] = []
     for count, placement in enumerate(_placements(deferred, slots)):
-        if count >= MAX_PLACEMENTS:
+        if count >= _MAX_PLACEMENTS:
             _refuted(
                 result, aligned, names, f"too many placements of {rows} unlabelled row(s) in {_span(touched, names)}"
             )

@@ -17,7 +17,20 @@ from typing import NamedTuple
 from ingest.records import Check, Metric, TableCell
 from ingest.text.normalize import TextView
 
-NULL_MARKERS = frozenset({"", "/", "／", "-", "--", "—", "——", "\\", "无", "空", "/ "})
+__all__ = [
+    "CACHE_SIZE",
+    "DIGIT_RUN",
+    "CellValue",
+    "TableResult",
+    "Token",
+    "is_bar_cell",
+    "parse_cell",
+    "split_tokens",
+    "tokenize",
+    "view_token",
+]
+
+_NULL_MARKERS = frozenset({"", "/", "／", "-", "--", "—", "——", "\\", "无", "空", "/ "})
 _NUMBER_CELL = re.compile(
     r"^(?P<sign>[+-]|增|减|增加|减少)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|个|项)?(?P<note>.*)$"
 )
@@ -127,7 +140,7 @@ class TableResult:
 def parse_cell(text: str) -> CellValue | None:
     """Parse a value cell; None when the text is not a value cell at all (a label)."""
     compact = text.strip()
-    if compact in NULL_MARKERS:
+    if compact in _NULL_MARKERS:
         return _NULL_CELL
     match = _NUMBER_CELL.match(compact)
     if match is None:

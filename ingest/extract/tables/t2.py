@@ -29,8 +29,10 @@ from ingest.records import Section
 from ingest.text.digit_runs import split_run
 from ingest.text.normalize import TextView, squeeze
 
+__all__ = ["Cells", "skeleton", "table2"]
+
 # Table-2 rows in template order: label pattern → (key prefix, columns for 2021, columns for 2019).
-T2_ROWS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+_T2_ROWS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     (r"^规章$", "regulations", ("made", "repealed", "in_force"), ("new_made", "new_published", "total_published")),
     (
         r"^(?:行政)?规范性文件$",
@@ -45,7 +47,7 @@ T2_ROWS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     (r"^行政事业性收费$", "admin_fees", ("amount_wan_yuan",), ("prev_items", "change")),
     (r"^政府集中采购$", "procurement", (), ("projects", "amount")),
 )
-_T2_PATTERNS = tuple((re.compile(pattern), prefix, c21, c19) for pattern, prefix, c21, c19 in T2_ROWS)
+_T2_PATTERNS = tuple((re.compile(pattern), prefix, c21, c19) for pattern, prefix, c21, c19 in _T2_ROWS)
 # A label longer than this is prose mentioning a row, not the row's label.
 _MAX_LABEL = 60
 # Glued rows: a row label directly followed by its digits (the last cell may be a decimal amount).
@@ -69,12 +71,12 @@ class _Row:
 def skeleton(template: str) -> tuple[_Row, ...]:
     """Table 2's rows for the template, in print order (rows the template lacks are left out)."""
     use_2019 = template == "standard_2019"
-    rows = (_Row(prefix, c19 if use_2019 else c21) for _, prefix, c21, c19 in T2_ROWS)
+    rows = (_Row(prefix, c19 if use_2019 else c21) for _, prefix, c21, c19 in _T2_ROWS)
     return tuple(row for row in rows if row.columns)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def t2_row(text: str, use_2019: bool) -> str | None:
+def _t2_row(text: str, use_2019: bool) -> str | None:
     """The table-2 row a label names, when the template's table has columns for it."""
     # A printed note after the label is not part of it: 规章(设区的市、自治州人民政府应提供相关数据).
     label = _LABEL_NOTE.sub("", squeeze(text))
@@ -159,7 +161,7 @@ def _stream(
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        prefix = t2_row(token.text, use_2019) if len(_LABEL_NOTE.sub("", token.text)) <= _MAX_LABEL else None
+        prefix = _t2_row(token.text, use_2019) if len(_LABEL_NOTE.sub("", token.text)) <= _MAX_LABEL else None
         if prefix is not None and prefix in index_of:
             index = index_of[prefix]
             cells, j = _row_cells(tokens, i + 1, token.row) if token.piped else ([], i + 1)
@@ -192,7 +194,7 @@ def _stream(
         blanks = 0
         while blanks < len(run) and not run[-1 - blanks][0].text and not is_bar_cell(original, run[-1 - blanks][0]):
             blanks += 1
-        at_end = i >= len(tokens) or t2_row(tokens[i].text, use_2019) is None
+        at_end = i >= len(tokens) or _t2_row(tokens[i].text, use_2019) is None
         segments.append(_Loose(pending, run, blanks, at_end))
         pending = []
     return _items(segments, rows)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+__all__ = ["Document", "ReadError", "cell_text", "render_rows"]
+
 
 class ReadError(ValueError):
     """A file that cannot be turned into report text; the message names the problem and what to do."""

@@ -15,6 +15,8 @@ from lxml import etree
 
 from ingest.read.formats.base import Document, ReadError, cell_text, render_rows
 
+__all__ = ["read_docx", "table_rows"]
+
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _DEL = qn("w:del")
@@ -39,7 +41,7 @@ def read_docx(data: bytes, fmt: str) -> Document:
 def _blocks(container: etree._Element, out: list[str]) -> None:
     for child in container:
         if child.tag == _P:
-            out.append(paragraph_text(child))
+            out.append(_paragraph_text(child))
         elif child.tag == _TBL:
             rows = table_rows(child)
             if any(len(r) > 1 for r in rows):
@@ -52,7 +54,7 @@ def _blocks(container: etree._Element, out: list[str]) -> None:
                 _blocks(content, out)
 
 
-def paragraph_text(p: etree._Element) -> str:
+def _paragraph_text(p: etree._Element) -> str:
     """A paragraph's visible text: runs, tabs and breaks (deleted revisions left out)."""
     parts: list[str] = []
     for node in p.iter(_T, _TAB, _BR, _CR):
@@ -87,7 +89,7 @@ def table_rows(tbl: etree._Element) -> list[list[str]]:
             if merge == "continue" and rows and column < len(rows[-1]):
                 text = rows[-1][column]
             else:
-                text = cell_text("\n".join(paragraph_text(p) for p in tc.iter(_P)))
+                text = cell_text("\n".join(_paragraph_text(p) for p in tc.iter(_P)))
             row.extend([text] * span)
         rows.append(row)
     return rows

@@ -17,6 +17,8 @@ from lxml import etree
 from ingest.read.decode import DecodeError, decode_bytes, decode_legacy
 from ingest.read.formats.base import Document, ReadError, cell_text, render_rows
 
+__all__ = ["extract_metadata", "read_html", "table_rows"]
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DROP_TAGS = (
@@ -47,7 +49,7 @@ _WS = re.compile(r"[ \t\r\n\f\u00a0]+")
 _PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
+def _decode_html(data: bytes) -> tuple[str, str]:
     """Page bytes to text: BOM, then the meta charset if it decodes strictly, then detection."""
     if data[:3] == b"\xef\xbb\xbf" or data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:1024]:
         return decode_bytes(data)
@@ -67,7 +69,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
 def read_html(data: bytes, fmt: str) -> Document:
     """Main content of a web page as report text; its metadata box as ``Document.metadata``."""
     try:
-        text, encoding = decode_html(data)
+        text, encoding = _decode_html(data)
     except DecodeError as exc:
         raise ReadError(f"HTML page is not text: {exc}") from exc
     text = _XML_DECL.sub("", text, count=1)
@@ -89,8 +91,8 @@ def read_html(data: bytes, fmt: str) -> Document:
     for element in list(body.iter(etree.Element)):
         if element is not body and _is_chrome(element):
             _drop(element)
-    main = main_content(body)
-    lines = [line for line in render_element(main).split("\n") if not _CHROME_LINE.match(line)]
+    main = _main_content(body)
+    lines = [line for line in _render_element(main).split("\n") if not _CHROME_LINE.match(line)]
     content = "\n".join(lines).strip("\n")
     if headline and re.sub(r"\s", "", headline) not in re.sub(r"\s", "", content[:2000]):
         content = headline + "\n" + content
@@ -180,7 +182,7 @@ def _headline(body: etree._Element, metadata: dict[str, str], title_tag: str) ->
     return None
 
 
-def main_content(body: etree._Element) -> etree._Element:
+def _main_content(body: etree._Element) -> etree._Element:
     """The smallest element that still holds most (75 %) of the page's non-link text."""
     node = body
     while True:
@@ -210,7 +212,7 @@ def _is_layout_table(table: etree._Element) -> bool:
     return any(True for _ in table.iterdescendants("table"))
 
 
-def render_element(element: etree._Element) -> str:
+def _render_element(element: etree._Element) -> str:
     """Text of an element: blocks on their own lines, ``<br>`` as a break, data tables as rows."""
     parts: list[str] = []
     _render(element, parts)
@@ -258,7 +260,7 @@ def table_rows(table: etree._Element) -> list[list[str]]:
                 continue
             while (r, c) in grid:
                 c += 1
-            text = cell_text(render_element(cell))
+            text = cell_text(_render_element(cell))
             rowspan = _span(cell.get("rowspan"))
             colspan = _span(cell.get("colspan"))
             for dr in range(rowspan):

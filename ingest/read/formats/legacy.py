@@ -14,18 +14,20 @@ import tempfile
 from ingest.read.decode import DecodeError, decode_bytes
 from ingest.read.formats.base import Document, ReadError
 
-CONVERT_HINT = "convert it with `soffice --headless --convert-to docx FILE` (or `antiword FILE > FILE.txt`)"
+__all__ = ["read_legacy_word"]
+
+_CONVERT_HINT = "convert it with `soffice --headless --convert-to docx FILE` (or `antiword FILE > FILE.txt`)"
 _TIMEOUT_S = 60
 
 
 def read_legacy_word(data: bytes, fmt: str) -> Document:
     """Text of a binary Word/WPS document via antiword (tables as ``|`` rows) or catdoc."""
     if not data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReadError(f"not an OLE2 Word/WPS document (bad signature); {CONVERT_HINT}")
+        raise ReadError(f"not an OLE2 Word/WPS document (bad signature); {_CONVERT_HINT}")
     converters = (("antiword", ["antiword", "-w", "0", "-m", "UTF-8.txt"]), ("catdoc", ["catdoc", "-d", "utf-8", "-w"]))
     tools = [(name, cmd) for name, cmd in converters if shutil.which(name)]
     if not tools:
-        raise ReadError(f".{fmt} needs antiword or catdoc (run `make system-deps`), or {CONVERT_HINT}")
+        raise ReadError(f".{fmt} needs antiword or catdoc (run `make system-deps`), or {_CONVERT_HINT}")
     failures: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, f"input.{fmt}")
@@ -47,4 +49,4 @@ def read_legacy_word(data: bytes, fmt: str) -> Document:
                 failures.append(f"{name} output is not text ({exc})")
                 continue
             return Document(text=text.replace("\f", "\n"), format=fmt, encoding=f"{name}:{_encoding}")
-    raise ReadError(f"cannot convert .{fmt}: {'; '.join(failures)}; {CONVERT_HINT}")
+    raise ReadError(f"cannot convert .{fmt}: {'; '.join(failures)}; {_CONVERT_HINT}")

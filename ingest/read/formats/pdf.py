@@ -23,11 +23,13 @@ from pdfminer.psparser import PSException
 
 from ingest.read.formats.base import Document, ReadError, cell_text
 
+__all__ = ["read_pdf"]
+
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3}|[-—–－]\s*\d+|\d+\s*[-—–－])\s*$"
 )
 _NUMBERISH = re.compile(r"^\s*[\d.,]+\s*$")
-OCR_HINT = "run OCR first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`)"
+_OCR_HINT = "run OCR first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`)"
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def read_pdf(data: bytes, fmt: str) -> Document:
     if sum(len(re.sub(r"\s", "", "".join(ln.text for ln in lines))) for lines, _ in pages) < 20 * len(pages):
         images = sum(n for _, n in pages)
         raise ReadError(
-            f"scanned PDF: {len(pages)} page(s), {images} image(s) and no text layer (needs_ocr); {OCR_HINT}"
+            f"scanned PDF: {len(pages)} page(s), {images} image(s) and no text layer (needs_ocr); {_OCR_HINT}"
         )
     furniture = _repeated_furniture([lines for lines, _ in pages])
     text_parts: list[str] = []
