@@ -7,6 +7,7 @@ The package is cut along the data flow; each stage imports only earlier ones (a 
 - :mod:`ingest.extract`  text → :class:`ingest.records.Report` (metadata, agency, figures, tables, checks)
 - :mod:`ingest.land`     files → rows of the raw layer in DuckDB (admission, schema, frames, writer)
 - :mod:`ingest.quality`  Great Expectations on the marts
+- :mod:`ingest.serve`    exports, the dashboard and docs for analysts
 - :mod:`ingest.ops`      refresh orchestration, publishing, locking, dbt
 - :mod:`ingest.devtools` evaluation, coverage, the sample generator, the benchmark
 

@@ -15,7 +15,7 @@ from tests.conftest import REPO
 
 PACKAGE = REPO / "ingest"
 # The pipeline's stages, in data-flow order: a module may import its own stage and earlier ones.
-STAGES = ("read", "text", "extract", "land", "quality", "ops", "devtools")
+STAGES = ("read", "text", "extract", "land", "quality", "serve", "ops", "devtools")
 # Shared by every stage (records and value lists); import no stage themselves.
 FOUNDATION = ("ingest", "ingest.records", "ingest.vocabulary")
 TOP = ("ingest.cli",)
