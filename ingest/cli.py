@@ -18,6 +18,7 @@ __all__ = ["COMMANDS", "main"]
 
 DEFAULT_WAREHOUSE = Path("warehouse/govinfo.duckdb")
 DEFAULT_SAMPLE = Path("data/sample")
+DEFAULT_REPORTS = Path("examples/reports")  # real reports shipped with the repository
 DEFAULT_CONTEXT = Path("expectations")
 
 
@@ -213,7 +214,12 @@ def _run_args(command: argparse.ArgumentParser) -> None:
         nargs="?",
         type=Path,
         default=None,
-        help=f"report folder (default: the bundled sample corpus in {DEFAULT_SAMPLE}/texts, generated when absent)",
+        help=f"report folder (default: the real reports shipped in {DEFAULT_REPORTS})",
+    )
+    command.add_argument(
+        "--sample",
+        action="store_true",
+        help=f"use the synthetic sample corpus in {DEFAULT_SAMPLE}/texts instead (generated when absent)",
     )
     command.add_argument("--sample-n", type=int, default=200, help="reports to generate when the sample is absent")
     _context_option(command)
@@ -224,7 +230,12 @@ def _run(args: argparse.Namespace) -> int:
     from ingest.devtools.sample import ensure_sample
     from ingest.ops.job import run_job
 
-    reports = args.reports if args.reports is not None else ensure_sample(DEFAULT_SAMPLE, args.sample_n)
+    if args.reports is not None:
+        reports = args.reports
+    elif args.sample:
+        reports = ensure_sample(DEFAULT_SAMPLE, args.sample_n)
+    else:
+        reports = DEFAULT_REPORTS
     result = run_job(reports, args.warehouse, args.context_dir)
     print(result.summary(args.warehouse))
     return result.code
@@ -316,7 +327,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "run",
         "The main job: the refresh orchestrator on a folder (ingest, dbt build, validate, publish), "
-        "then a summary; without a folder, on the sample corpus (generated when absent).",
+        "then a summary; without a folder, on the real reports shipped in examples/reports.",
         "govinfo run ~/reports --warehouse warehouse/govinfo.duckdb",
         _run_args,
         _run,
