@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from multiprocessing.pool import Pool
@@ -36,7 +36,17 @@ from ingest.land.writer import connect, ensure_raw_schema, land, retire_files
 from ingest.read.readers import DEFAULT_MAX_BYTES
 from ingest.records import FileResult
 
-__all__ = ["PARALLEL_MIN_FILES", "IngestPlan", "IngestSummary", "default_workers", "ingest_paths", "plan_ingest"]
+__all__ = [
+    "PARALLEL_MIN_FILES",
+    "IngestPlan",
+    "IngestSummary",
+    "ParseFiles",
+    "ParsedChunk",
+    "default_workers",
+    "ingest_paths",
+    "parse_chunk",
+    "plan_ingest",
+]
 
 # Files landed per transaction. Larger windows insert fewer, bigger blocks (landing 8,000 reports
 # took 11.5 s in windows of 1,000 and 7.5 s in windows of 2,000); two windows in flight bound memory
@@ -155,7 +165,7 @@ def plan_ingest(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], retire_mi
 
 
 @dataclass
-class _ParsedChunk:
+class ParsedChunk:
     """A few parsed files, as they come back from a worker: results without their reports
     (only each report's template, for the summary) and the reports' rows as frames."""
 
@@ -164,9 +174,14 @@ class _ParsedChunk:
     rows: dict[str, pl.DataFrame]
 
 
-def _parse_chunk(
+# Another parsing engine (ingest/land/spark.py): files, max_bytes, ingested_at, roots → windows of
+# parsed chunks in file order, landed here exactly as the worker processes' are.
+ParseFiles = Callable[[Sequence[Path], int, datetime, tuple[str, ...]], Iterator[list[ParsedChunk]]]
+
+
+def parse_chunk(
     sources: Sequence[str], max_bytes: int, ingested_at: datetime, roots: tuple[str, ...] = ()
-) -> _ParsedChunk:
+) -> ParsedChunk:
     """Parse files (in a worker) and turn their reports into frames for landing."""
     folders = [Path(root) for root in roots]
     results = [admit_file(source, folders, max_bytes) for source in sources]
@@ -179,7 +194,7 @@ def _parse_chunk(
     templates: list[str | None] = [result.report.template if result.report is not None else None for result in results]
     for result in results:
         result.report = None  # its rows are in the frames
-    return _ParsedChunk(results, templates, rows)
+    return ParsedChunk(results, templates, rows)
 
 
 def _quarantine_if_unlandable(result: FileResult, ingested_at: datetime) -> None:
@@ -195,8 +210,8 @@ def _quarantine_if_unlandable(result: FileResult, ingested_at: datetime) -> None
         result.report = None
 
 
-def _parse_chunk_star(args: tuple[list[str], int, datetime, tuple[str, ...]]) -> _ParsedChunk:
-    return _parse_chunk(*args)
+def _parse_chunk_star(args: tuple[list[str], int, datetime, tuple[str, ...]]) -> ParsedChunk:
+    return parse_chunk(*args)
 
 
 def default_workers() -> int:
@@ -209,13 +224,13 @@ def default_workers() -> int:
 
 def _parse_files(
     paths: Sequence[Path], max_bytes: int, workers: int, ingested_at: datetime, roots: tuple[str, ...] = ()
-) -> Iterator[list[_ParsedChunk]]:
+) -> Iterator[list[ParsedChunk]]:
     """Parse files in order, yielding windows of at most _BATCH_SIZE files (two windows in flight)."""
     sources = [str(path) for path in paths]
     windows = [sources[i : i + _BATCH_SIZE] for i in range(0, len(sources), _BATCH_SIZE)]
     if workers <= 1 or len(sources) < PARALLEL_MIN_FILES:
         for window in windows:
-            yield [_parse_chunk(window, max_bytes, ingested_at, roots)]
+            yield [parse_chunk(window, max_bytes, ingested_at, roots)]
         return
 
     def chunks(window: list[str]) -> list[tuple[list[str], int, datetime, tuple[str, ...]]]:
@@ -267,8 +282,12 @@ def ingest_paths(
     retire_missing: bool = False,
     workers: int | None = None,
     plan: IngestPlan | None = None,
+    parse: ParseFiles | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders into ``warehouse``; re-ingesting an unchanged file is a no-op."""
+    """Ingest files and folders into ``warehouse``; re-ingesting an unchanged file is a no-op.
+
+    ``parse`` replaces the worker processes (the Spark engine); planning and landing stay here.
+    """
     summary = IngestSummary(workers=workers or default_workers())
     ingested_at = datetime.now(UTC).replace(tzinfo=None)
     summary.ingested_at = ingested_at
@@ -286,11 +305,11 @@ def ingest_paths(
             summary.retired = len(plan.to_retire)
         reparsed = {str(path) for path in plan.to_parse}
         roots = tuple(str(path) for path in paths if path.is_dir())
-        _land_parsed(con, plan.to_parse, max_bytes, summary, _loaded_by_sha(con, reparsed), ingested_at, roots)
+        _land_parsed(con, plan.to_parse, max_bytes, summary, _loaded_by_sha(con, reparsed), ingested_at, roots, parse)
         orphans = _orphaned_duplicates(con)
         if orphans:
             before = summary.status["loaded"]
-            _land_parsed(con, orphans, max_bytes, summary, _loaded_by_sha(con, set()), ingested_at, roots)
+            _land_parsed(con, orphans, max_bytes, summary, _loaded_by_sha(con, set()), ingested_at, roots, parse)
             summary.promoted = summary.status["loaded"] - before
     return summary
 
@@ -303,8 +322,12 @@ def _land_parsed(
     loaded_by_sha: dict[str, str],
     ingested_at: datetime,
     roots: tuple[str, ...] = (),
+    parse: ParseFiles | None = None,
 ) -> None:
-    windows = _parse_files(files, max_bytes, summary.workers, ingested_at, roots)
+    if parse is not None:
+        windows = parse(files, max_bytes, ingested_at, roots)
+    else:
+        windows = _parse_files(files, max_bytes, summary.workers, ingested_at, roots)
     while True:
         started = time.perf_counter()
         window = next(windows, None)
@@ -326,7 +349,7 @@ def _land_parsed(
         summary.landing_seconds += time.perf_counter() - started
 
 
-def _settle_statuses(chunk: _ParsedChunk, loaded_by_sha: dict[str, str], summary: IngestSummary) -> list[int]:
+def _settle_statuses(chunk: ParsedChunk, loaded_by_sha: dict[str, str], summary: IngestSummary) -> list[int]:
     """Mark a loaded file whose bytes another file already holds as ``duplicate``; count statuses.
 
     Returns the indexes of the chunk's results whose report rows are landed.
