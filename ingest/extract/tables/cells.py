@@ -8,7 +8,7 @@ into one stream of cells with source offsets. Blank, "/" and "—" cells are NUL
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -21,6 +21,7 @@ __all__ = [
     "CACHE_SIZE",
     "DIGIT_RUN",
     "CellValue",
+    "RowStart",
     "TableResult",
     "Token",
     "is_bar_cell",
@@ -42,6 +43,10 @@ _WORD = re.compile(r"\S+")
 # per-text helpers below are cached, bounded because prose lines in the regions are mostly unique.
 CACHE_SIZE = 8192
 DIGIT_RUN = re.compile(r"\d+")
+# A row label's own numbering printed as a word of its own (一、 / （七） / 1.): part of the label.
+_NUMBERING_WORD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])$")
+# Whether a word starts one of the table's row labels (given by the table's reader).
+RowStart = Callable[[str], bool]
 
 
 class Token(NamedTuple):
@@ -57,6 +62,7 @@ class Token(NamedTuple):
     row: int  # tokens of one pipe row / text line share a row number
     piped: bool
     raw: str = ""  # the cell as printed in the original text, for evidence
+    flat: bool = False  # cut out of a line holding several rows (a table flattened onto one line)
 
 
 @dataclass(frozen=True)
@@ -154,8 +160,13 @@ def parse_cell(text: str) -> CellValue | None:
     return CellValue(value, match.group("unit"), note)
 
 
-def tokenize(view: TextView, start: int, end: int) -> list[Token]:
-    """Cells of the line view between two original offsets, in reading order."""
+def tokenize(view: TextView, start: int, end: int, row_start: RowStart | None = None) -> list[Token]:
+    """Cells of the line view between two original offsets, in reading order.
+
+    With ``row_start`` (the table's row labels), a line of space-separated words that holds several
+    rows (a table flattened onto one line) is cut into its rows first (:func:`_flat_rows`); their
+    tokens are ``flat``, so the reader can hold them to the row's cell count and the table's sums.
+    """
     tokens: list[Token] = []
     pos = view.index_at(start)
     lines = view.text[pos : view.index_at(end)].split("\n")
@@ -207,22 +218,60 @@ def tokenize(view: TextView, start: int, end: int) -> list[Token]:
                 tokens.append(_token(view, cell, base + offset, row, piped))
             continue
         words = list(_WORD.finditer(line))
-        lead = len(words)
-        while lead > 0 and parse_cell(words[lead - 1].group(0)) is not None:
-            lead -= 1
-        if len(words) > 1 and (lead <= 1 or len(words) - lead >= 2):
-            # PDF-style row: a label (one word, or several: "（三）不予公开 1、属于国家秘密") followed by
-            # whitespace-separated numbers.
-            if lead > 1:
-                label = line[words[0].start() : words[lead - 1].end()]
-                tokens.append(_token(view, label, base + words[0].start(), row, True))
-                words = words[lead:]
-            for part in words:
-                tokens.append(_token(view, part.group(0), base + part.start(), row, True))
+        flat = _flat_rows(words, row_start) if row_start is not None else None
+        if flat is None:
+            tokens.extend(_word_row(view, line, base, words, row, False))
             continue
-        lead = len(line) - len(line.lstrip())
-        tokens.append(_token(view, stripped, base + lead, row, False))
+        for index, segment in enumerate(flat):
+            if index:
+                row += 1
+            tokens.extend(_word_row(view, line, base, segment, row, True))
     return tokens
+
+
+def _word_row(view: TextView, line: str, base: int, words: list[re.Match[str]], row: int, flat: bool) -> list[Token]:
+    """The tokens of one row of whitespace-separated words (a text line, or one row of a flattened line)."""
+    lead = len(words)
+    while lead > 0 and parse_cell(words[lead - 1].group(0)) is not None:
+        lead -= 1
+    if len(words) > 1 and (lead <= 1 or len(words) - lead >= 2 or (flat and lead < len(words))):
+        # PDF-style row: a label (one word, or several: "（三）不予公开 1、属于国家秘密") followed by
+        # whitespace-separated numbers. A row cut from a flattened line is one whatever its count.
+        tokens: list[Token] = []
+        if lead > 1:
+            label = line[words[0].start() : words[lead - 1].end()]
+            tokens.append(_token(view, label, base + words[0].start(), row, True, flat))
+            words = words[lead:]
+        tokens.extend(_token(view, part.group(0), base + part.start(), row, True, flat) for part in words)
+        return tokens
+    text = line[words[0].start() : words[-1].end()]
+    return [_token(view, text, base + words[0].start(), row, False, flat)]
+
+
+def _flat_rows(words: list[re.Match[str]], row_start: RowStart) -> list[list[re.Match[str]]] | None:
+    """A line holding several table rows (``一、本年新收… 5 2 0 0 0 0 7 二、上年结转… 0 0 …``) cut into them.
+
+    Words after a number start a new row, and so does a word starting a known row label (its
+    numbering word 一、/（七）/1. before it included) after other words: a label whose row printed
+    no cells, or a heading before the first row, is then a row of its own rather than part of the
+    next row's label. None when the line holds fewer than two runs of cells after words (a row as
+    one line prints, or prose).
+    """
+    is_cell = [parse_cell(word.group(0)) is not None for word in words]
+    runs = sum(1 for before, cell in pairwise(is_cell) if cell and not before)
+    if runs < 2:
+        return None
+    starts = [0]
+    for i in range(1, len(words)):
+        if is_cell[i]:
+            continue
+        if is_cell[i - 1]:
+            starts.append(i)
+        elif row_start(words[i].group(0)):
+            start = i - 1 if _NUMBERING_WORD.match(words[i - 1].group(0)) else i
+            if start > starts[-1]:
+                starts.append(start)
+    return [words[a:b] for a, b in zip(starts, [*starts[1:], len(words)], strict=True)]
 
 
 def _fillers_are_cells(stripped_lines: list[str], filler: str) -> bool:
@@ -258,7 +307,7 @@ def _split_pipes(line: str, closed: bool = True) -> list[tuple[str, int]]:
     return cells
 
 
-def _token(view: TextView, text: str, start: int, row: int, piped: bool) -> Token:
+def _token(view: TextView, text: str, start: int, row: int, piped: bool, flat: bool = False) -> Token:
     """A token for stripped cell text starting at view index ``start``; a blank one is empty there."""
     if not text:
         o_start = view.span(start, start)[0]
@@ -266,7 +315,7 @@ def _token(view: TextView, text: str, start: int, row: int, piped: bool) -> Toke
     # Cell text lies inside the view, so its first and last characters have source offsets.
     o_start = view.offsets[start]
     o_end = view.offsets[start + len(text) - 1] + 1
-    return Token(text, o_start, o_end, row, piped, view.original[o_start:o_end])
+    return Token(text, o_start, o_end, row, piped, view.original[o_start:o_end], flat)
 
 
 def is_bar_cell(original: str, token: Token) -> bool:

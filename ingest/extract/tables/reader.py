@@ -77,6 +77,11 @@ _GLUED_TAIL = re.compile(r"[^\d\s.．|]\d+$")
 _SEPARATORS = " \t\n|"
 _NUMBERING_DOTS = frozenset(".．、")
 _T3_ANY_ROW = re.compile("|".join(f"(?:{pattern})" for _, pattern in T3_ROWS))
+# Words that name a table-3 row but also head its columns (总计, 其他): no row starts at them inside a label.
+_T3_HEADER_WORDS = frozenset({"总计", "其他"})
+# Table-4 column headers a block heading is printed with when the table is flattened onto one line.
+_T4_RESULT_HEADERS = re.compile("结果维持|结果纠正|其他结果|尚未审结|总计")
+_T4_HEADED_BLOCK = re.compile(r"^(?:行政复议|(?:行政诉讼)?[(（]?(?:未经复议直接起诉|复议后起诉)[)）]?)$")
 
 Row = tuple[str, Token, list[tuple[Token, CellValue]]]
 # Decides whether a token labels a row (returning the row key), given the rows found so far.
@@ -85,7 +90,10 @@ LabelMatcher = Callable[[Token, list[Row]], str | None]
 
 
 def _collect_rows(tokens: list[Token], match_label: LabelMatcher, width: int) -> list[Row]:
-    """(row key, label token, value cells) for every labelled row with at least one number."""
+    """(row key, label token, value cells) for every labelled row with at least one number.
+
+    A row cut from a flattened line keeps every cell it printed, so that its count can be checked.
+    """
     rows: list[Row] = []
     index = 0
     while index < len(tokens):
@@ -96,7 +104,7 @@ def _collect_rows(tokens: list[Token], match_label: LabelMatcher, width: int) ->
             continue
         values: list[tuple[Token, CellValue]] = []
         cursor = index + 1
-        while cursor < len(tokens) and len(values) < width:
+        while cursor < len(tokens) and (len(values) < width or token.flat):
             candidate = tokens[cursor]
             if token.piped and candidate.piped and candidate.row != token.row and len(values) > 0:
                 break
@@ -212,8 +220,13 @@ def _table2_region(view: TextView, sections: list[Section]) -> list[Section]:
     return [Section(ordinal=-1, heading="", kind="proactive", start=start, end=end)]
 
 
+def _t3_starts_row(word: str) -> bool:
+    """Whether a word starts a table-3 row label (总计 and 其他 alone head columns as well)."""
+    return squeeze(word) not in _T3_HEADER_WORDS and _t3_row(word)[0] is not None
+
+
 def _table3(view: TextView, section: Section, template: str, result: TableResult) -> None:
-    tokens = tokenize(view, section.start, section.end)
+    tokens = tokenize(view, section.start, section.end, _t3_starts_row)
     skeleton = _t3_skeleton(template, tokens)
 
     def match(token: Token, rows: list[Row]) -> str | None:
@@ -236,11 +249,73 @@ def _table3(view: TextView, section: Section, template: str, result: TableResult
         for item in items
     )
     if orphans:
-        _aligned_table3(items, printed, skeleton, section, result)
+        entries = _aligned_table3(items, printed, skeleton, result)
     else:
-        for row_key, _label, values in rows:
-            _t3_row_cells(row_key, values, "labelled", section, result)
+        entries = [(key, values, "one_line" if label.flat else "labelled") for key, label, values in rows]
+    for row_key, values, how in _flat_rows_checked(entries, skeleton, result):
+        _t3_row_cells(row_key, values, how, section, result)
     _glued_table3(view, section, skeleton, result)
+
+
+# A table-3 row as read: its key, its printed cells and how it was placed.
+_Entry = tuple[str, Cells, str]
+
+
+def _flat_rows_checked(entries: list[_Entry], skeleton: tuple[str, ...], result: TableResult) -> list[_Entry]:
+    """The rows to take, without those cut from a flattened line that the table does not confirm.
+
+    Cut from one line at its labels, a row's cells are the numbers up to the next label: a lost label
+    or cell moves numbers between rows unseen. Such a row is taken only when it prints exactly one
+    cell per column, its 总计 is its applicants summed (R3), and R1 and R2 hold where all their rows
+    are printed; otherwise it is left NULL with a T2 finding, never read with another row's numbers.
+    """
+    width = len(T3_COLUMNS)
+    kept: list[_Entry] = []
+    for key, values, how in entries:
+        if not any(token.flat for token, _ in values):
+            kept.append((key, values, how))
+        elif len(values) != width:
+            result.finding(
+                "t3", f"row {key} on a flattened line prints {len(values)} cells for {width}; left NULL", False
+            )
+        elif not _row_sum_holds([cell.value for _, cell in values]):
+            result.finding("t3", f"row {key} on a flattened line breaks R3 (总计 ≠ sum of applicants); left NULL", True)
+        else:
+            kept.append((key, values, how))
+    rows: dict[str, list[float | None]] = {}
+    for key, values, _ in kept:
+        if len(values) == width:
+            rows.setdefault(key, [cell.value for _, cell in values])
+    flat = {key for key, values, _ in kept if any(token.flat for token, _ in values)}
+    suspect: set[str] = set()
+    for rule, signs in _row_identities(skeleton):
+        involved = set(signs) & flat
+        if involved and _identity_broken(rows, signs):
+            suspect |= involved
+            result.finding(
+                "t3", f"rows on a flattened line break {rule}; left NULL: {', '.join(sorted(involved))}", True
+            )
+    return [entry for entry in kept if entry[0] not in suspect]
+
+
+def _row_identities(skeleton: tuple[str, ...]) -> list[tuple[str, dict[str, int]]]:
+    """R1 (一 + 二 − (七) − 四 = 0) and R2 ((七) − the outcome rows = 0) as signed rows, column by column."""
+    r1 = dict(zip(R1_ROWS, R1_SIGNS, strict=True))
+    r2 = {key: -1 for key in skeleton[2:-2]} | {"total_processed": 1}
+    return [("R1", r1), ("R2", r2)]
+
+
+def _identity_broken(rows: dict[str, list[float | None]], signs: dict[str, int]) -> bool:
+    """Whether a signed sum of rows is not 0 in a column where every row prints a number."""
+    if any(key not in rows for key in signs):
+        return False  # a row not printed (or not taken): the identity says nothing
+    for column in range(len(T3_COLUMNS)):
+        cells = [rows[key][column] for key in signs]
+        if all(cell is not None for cell in cells):
+            total = sum(sign * (cell or 0.0) for sign, cell in zip(signs.values(), cells, strict=True))
+            if abs(total) > 1e-6:
+                return True
+    return False
 
 
 def _t3_row_cells(
@@ -328,9 +403,8 @@ def _aligned_table3(
     items: list[Item],
     printed: list[list[tuple[Token, CellValue]]],
     skeleton: tuple[str, ...],
-    section: Section,
     result: TableResult,
-) -> None:
+) -> list[_Entry]:
     """Table 3 with label-less value rows: placed on the template's rows where R1/R2 allow only one way."""
     index_of = {key: i for i, key in enumerate(skeleton)}
     outcome_rows = [index_of[key] for key in skeleton[2:-2]]
@@ -361,6 +435,7 @@ def _aligned_table3(
     alignment = align(items, len(skeleton), referee, skeleton)
     for detail in alignment.findings:
         result.finding("t3", detail, alignment.failed)
+    entries: list[_Entry] = []
     for index, (ident, how) in sorted(alignment.placed.items()):
         row = printed[ident]
         if how == "aligned" and not _row_sum_holds([cell.value for _, cell in row]):
@@ -368,7 +443,8 @@ def _aligned_table3(
                 "t3", f"row placed at {skeleton[index]} breaks R3 (总计 ≠ sum of applicants); left NULL", True
             )
             continue
-        _t3_row_cells(skeleton[index], row, how, section, result)
+        entries.append((skeleton[index], row, how))
+    return entries
 
 
 def _row_sum_holds(values: Sequence[float | int | None]) -> bool:
@@ -390,7 +466,7 @@ def _t3_row(text: str) -> tuple[str | None, bool]:
 
 def _table4(view: TextView, section: Section, result: TableResult) -> None:
     """Table 4: one row of 15 cells under a (often garbled) header, three 5-cell pieces, or a glued run."""
-    tokens = tokenize(view, section.start, section.end)
+    tokens = tokenize(view, section.start, section.end, _t4_starts_row)
     groups: list[tuple[str | None, list[tuple[Token, CellValue]]]] = []  # (block heading before it, cells)
     values: list[tuple[Token, CellValue]] = []
     heading: str | None = None
@@ -411,9 +487,17 @@ def _table4(view: TextView, section: Section, result: TableResult) -> None:
         _glued_table4(view, section, result)
         return
     width = len(T4_BLOCKS) * len(T4_COLUMNS)
+    flat = [len(cells) for _, cells in groups if any(token.flat for token, _ in cells)]
+    if any(size not in (width, len(T4_COLUMNS)) for size in flat):
+        # Cut from a flattened line at its block headings: a count that is no block's is a lost cell
+        # or label, and which cells moved is unknown.
+        sizes = "+".join(str(len(cells)) for _, cells in groups)
+        result.finding("t4", f"value groups of {sizes} cells on a flattened line; left NULL", False)
+        return
     if len(groups[0][1]) >= width:
+        how = "one_line" if flat else "labelled"
         for index, (token, cell) in enumerate(groups[0][1][:width]):
-            result.add("t4", T4_BLOCKS[index // 5], T4_COLUMNS[index % 5], token, cell, section.kind)
+            result.add("t4", T4_BLOCKS[index // 5], T4_COLUMNS[index % 5], token, cell, section.kind, how)
         return
     groups = [(block, _t4_piece(view.original, block, cells, result)) for block, cells in groups]
     pieces = [(block, cells) for block, cells in groups if len(cells) == len(T4_COLUMNS)]
@@ -424,7 +508,7 @@ def _table4(view: TextView, section: Section, result: TableResult) -> None:
         )
         return
     blocks = [block for block, _ in pieces]
-    how = "labelled"
+    how = "one_line" if flat else "labelled"
     if None in blocks or len(set(blocks)) != len(blocks):
         if len(pieces) != len(T4_BLOCKS) or any(block is not None for block in blocks):
             result.finding("t4", f"{len(pieces)} blocks of 5 cells without a heading for each; left NULL", False)
@@ -465,11 +549,21 @@ def _t4_piece(original: str, block: str | None, cells: Cells, result: TableResul
     return first
 
 
+def _t4_starts_row(word: str) -> bool:
+    return _t4_block(word) is not None
+
+
 def _t4_block(text: str) -> str | None:
-    """The table-4 block a heading names (行政复议 / 未经复议直接起诉 / 复议后起诉), if any."""
+    """The table-4 block a heading names (行政复议 / 未经复议直接起诉 / 复议后起诉), if any.
+
+    A heading followed by its five column headers (行政复议 结果维持 … 总计, as a flattened table prints
+    a block) names its block too.
+    """
     label = squeeze(text)
     if len(label) > 20:
-        return None
+        label = _T4_RESULT_HEADERS.sub("", label)
+        if not _T4_HEADED_BLOCK.match(label):
+            return None
     if "未经复议" in label:
         return "litigation_direct"
     if "复议后起诉" in label:

@@ -88,9 +88,9 @@ def _t2_row(text: str, use_2019: bool) -> str | None:
 
 def table2(view: TextView, section: Section, template: str, result: TableResult) -> None:
     """Table 2's cells: labelled rows anchor, label-less rows are paired with label lines by count."""
-    tokens = tokenize(view, section.start, section.end)
-    rows = skeleton(template)
     use_2019 = template == "standard_2019"
+    tokens = tokenize(view, section.start, section.end, lambda word: _t2_row(word, use_2019) is not None)
+    rows = skeleton(template)
     # The procurement amount's unit is printed in its column header: 采购总金额（万元）.
     amount_in_wan = any("采购总金额" in token.text and "万元" in token.text for token in tokens)
     items, printed, findings = _stream(tokens, rows, use_2019, view.original)
@@ -111,6 +111,17 @@ def table2(view: TextView, section: Section, template: str, result: TableResult)
         result.finding("t2", detail, alignment.failed)
     for index, (ident, how) in sorted(alignment.placed.items()):
         row, cells = rows[index], printed[ident]
+        if any(token.flat for token, _ in cells):
+            if len(cells) != len(row.columns):
+                # Cut from a flattened line at its labels, where a blank cell leaves no trace: which
+                # cells are missing or extra is unknown.
+                result.finding(
+                    "t2",
+                    f"row {row.prefix} on a flattened line prints {len(cells)} cells for {len(row.columns)}; left NULL",
+                    False,
+                )
+                continue
+            how = "one_line" if how == "labelled" else how
         if len(cells) < len(row.columns) and cells and not view.original[cells[-1][0].end :].strip():
             # The text ends inside the row (a truncated page): the printed cells are the leading
             # columns, the last possibly cut mid-number (1 of 12), so it is not taken.

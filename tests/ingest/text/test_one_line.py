@@ -147,11 +147,6 @@ def test_standard_2021_prose_figures_on_one_line(sep: str) -> None:
     assert _headline(one_line, list(expected)) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/extract/tables/reader.py reads a table flattened onto one line as one row "
-    "(row 一、本年新收… 5 2 0 0 0 0 7 → 0)",
-)
 @pytest.mark.parametrize("sep", ONE_LINE_SEPARATORS)
 def test_standard_2021_table_figures_on_one_line(sep: str) -> None:
     # Table 3, row 一、本年新收政府信息公开申请数量, column 总计: 7.

@@ -692,3 +692,198 @@ def test_table4_headed_block_with_a_stray_number(
         assert values["litigation.total"] == 2
     assert values.get("t4.reconsideration.total") == (3 if expected else None)
     assert {c.rule: c.status for c in report.checks}.get("T2_layout_decided") == status
+
+
+# --- tables flattened onto one line with space-separated cells (web pages without line breaks) ----
+
+ONE_LINE_HEAD = "XX县教育局2022年政府信息公开工作年度报告 一、总体情况 本年度工作稳步推进。"
+ONE_LINE_T2 = (
+    "二、主动公开政府信息情况 第二十条第(一)项 信息内容 本年制发件数 本年废止件数 现行有效件数"
+    " 规章 0 0 0 行政规范性文件 2 0 15"
+    " 第二十条第(五)项 信息内容 本年处理决定数量 行政许可 161"
+    " 第二十条第(六)项 信息内容 本年处理决定数量 行政处罚 12 行政强制 0"
+    " 第二十条第(八)项 信息内容 本年收费金额（单位：万元） 行政事业性收费 3.5"
+)
+ONE_LINE_T3_HEAD = (
+    "三、收到和处理政府信息公开申请情况 （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    " 申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他"
+)
+# Table 3 of T3_2021 as one line: "三、本年度办理结果" heads （一）, the group labels （三）不予公开 … precede
+# their first item, so several labels stand between two rows' numbers.
+ONE_LINE_T3_ROWS = [
+    "一、本年新收政府信息公开申请数量 5 1 0 0 0 0 6",
+    "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1",
+    "三、本年度办理结果 （一）予以公开 2 0 0 0 0 0 2",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1",
+    "（三）不予公开 1.属于国家秘密 0 0 0 0 0 0 0",
+    "2.其他法律行政法规禁止公开 0 0 0 0 0 0 0",
+    "3.危及“三安全一稳定” 0 0 0 0 0 0 0",
+    "4.保护第三方合法权益 0 1 0 0 0 0 1",
+    "5.属于三类内部事务信息 0 0 0 0 0 0 0",
+    "6.属于四类过程性信息 0 0 0 0 0 0 0",
+    "7.属于行政执法案卷 0 0 0 0 0 0 0",
+    "8.属于行政查询事项 0 0 0 0 0 0 0",
+    "（四）无法提供 1.本机关不掌握相关政府信息 1 0 0 0 0 0 1",
+    "2.没有现成信息需要另行制作 0 0 0 0 0 0 0",
+    "3.补正后申请内容仍不明确 0 0 0 0 0 0 0",
+    "（五）不予处理 1.信访举报投诉类申请 0 0 0 0 0 0 0",
+    "2.重复申请 1 0 0 0 0 0 1",
+    "3.要求提供公开出版物 0 0 0 0 0 0 0",
+    "4.无正当理由大量反复申请 0 0 0 0 0 0 0",
+    "5.要求行政机关确认或重新出具已获取信息 0 0 0 0 0 0 0",
+    "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0",
+    "3.其他 0 0 0 0 0 0 0",
+    "（七）总计 5 1 0 0 0 0 6",
+    "四、结转下年度继续办理 1 0 0 0 0 0 1",
+]
+ONE_LINE_T4 = (
+    "四、政府信息公开行政复议、行政诉讼情况 行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计"
+    " 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计"
+    " 2 1 0 0 3 1 0 0 0 1 0 0 0 1 1"
+)
+ONE_LINE_T4_PIECES = (
+    "四、政府信息公开行政复议、行政诉讼情况 行政复议 结果维持 结果纠正 其他结果 尚未审结 总计 2 1 0 0 3"
+    " 行政诉讼（未经复议直接起诉） 结果维持 结果纠正 其他结果 尚未审结 总计 1 0 0 0 1"
+    " 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 0 0 0 1 1"
+)
+ONE_LINE_TAIL = "五、存在的主要问题及改进情况 无。 六、其他需要报告的事项 无。"
+ONE_LINE_SEPARATORS = [pytest.param(" ", id="space"), pytest.param("\u3000\u3000", id="ideographic spaces")]
+
+
+def _one_line(sep: str, t2: str = ONE_LINE_T2, t3: list[str] | None = None, t4: str = ONE_LINE_T4) -> str:
+    parts = [ONE_LINE_HEAD, t2, ONE_LINE_T3_HEAD, *(ONE_LINE_T3_ROWS if t3 is None else t3), t4, ONE_LINE_TAIL]
+    return " ".join(parts).replace(" ", sep)
+
+
+def _replaced(rows: list[str], old: str, new: str) -> list[str]:
+    assert sum(row == old for row in rows) == 1
+    return [new if row == old else row for row in rows]
+
+
+@pytest.mark.parametrize("sep", ONE_LINE_SEPARATORS)
+def test_one_line_tables_are_cut_into_their_rows(sep: str) -> None:
+    text = _one_line(sep)
+    assert "\n" not in text
+    report = extract_report(text)
+    values = {k: m.value for k, m in report.metrics.items()}
+    checks = {c.rule: c.status for c in report.checks}
+    assert report.template == "standard_2021"
+    # Table 2: 规章 0 0 0 · 行政规范性文件 2 0 15 · 行政许可 161 · 行政处罚 12 · 行政强制 0 · 行政事业性收费 3.5.
+    assert [values[f"t2.normative_docs.{c}"] for c in ("made", "repealed", "in_force")] == [2, 0, 15]
+    assert values["t2.regulations.in_force"] == 0
+    assert (values["t2.licensing.decisions"], values["t2.punishment.decisions"]) == (161, 12)
+    assert (values["t2.coercion.decisions"], values["t2.admin_fees.amount_wan_yuan"]) == (0, 3.5)
+    # Table 3: every row as printed, the numbering 一、/（七）/1. part of the label, never a cell.
+    assert [values[f"t3.new_received.{c}"] for c in ("natural_person", "commercial_enterprise", "total")] == [5, 1, 6]
+    assert values["t3.carried_over.natural_person"] == 1
+    assert values["t3.granted.total"] == 2
+    assert values["t3.partially_granted.total"] == 1
+    assert values["t3.denied.state_secret.total"] == 0
+    assert values["t3.denied.third_party_rights.commercial_enterprise"] == 1
+    assert values["t3.unable.not_held.total"] == 1
+    assert values["t3.not_processed.petition_complaint.total"] == 0
+    assert values["t3.not_processed.duplicate.natural_person"] == 1
+    assert values["t3.other.overdue_correction.total"] == 0
+    assert values["t3.other.other.total"] == 0
+    assert values["t3.total_processed.total"] == 6
+    assert values["t3.carried_forward.total"] == 1
+    assert sum(key.startswith("t3.") for key in values) == 25 * 7
+    assert report.metrics["t3.granted.total"].rule == "table.t3.one_line"
+    # Table 4: the header, then 2 1 0 0 3 | 1 0 0 0 1 | 0 0 0 1 1.
+    assert (values["t4.reconsideration.maintained"], values["t4.reconsideration.total"]) == (2, 3)
+    assert (values["t4.litigation_direct.total"], values["t4.litigation_after_reconsideration.pending"]) == (1, 1)
+    assert (values["applications.received"], values["reconsideration.total"], values["litigation.total"]) == (6, 3, 2)
+    assert all(text[m.start : m.end] == m.evidence for m in report.metrics.values() if m.rule != "table.derived_total")
+    assert (checks["R1"], checks["R2"], checks["R3"], checks["T2_layout_decided"]) == ("pass",) * 4
+
+
+def test_one_line_table4_in_headed_blocks() -> None:
+    values = {k: m.value for k, m in extract_report(_one_line(" ", t4=ONE_LINE_T4_PIECES)).metrics.items()}
+    # 行政复议 … 2 1 0 0 3 · 行政诉讼（未经复议直接起诉） … 1 0 0 0 1 · 复议后起诉 … 0 0 0 1 1
+    assert (values["t4.reconsideration.maintained"], values["t4.reconsideration.corrected"]) == (2, 1)
+    assert values["t4.reconsideration.total"] == 3
+    assert values["t4.litigation_direct.maintained"] == 1
+    assert values["t4.litigation_after_reconsideration.pending"] == 1
+    assert values["litigation.total"] == 2
+
+
+@pytest.mark.parametrize(
+    ("t2", "t3", "t4", "null", "kept", "status"),
+    [
+        pytest.param(
+            ONE_LINE_T2.replace("规章 0 0 0", "规章 0 0"),
+            None,
+            ONE_LINE_T4,
+            ["t2.regulations."],
+            {"t2.normative_docs.in_force": 15, "t3.new_received.total": 6},
+            "not_assessable",
+            id="table 2 row whose blank cell left no trace",
+        ),
+        pytest.param(
+            ONE_LINE_T2.replace("规章 0 0 0 行政规范性文件 2 0 15", "规章 行政规范性文件 0 0 0 2 0 15"),
+            None,
+            ONE_LINE_T4,
+            ["t2.regulations.", "t2.normative_docs."],
+            {"t2.licensing.decisions": 161},
+            "not_assessable",
+            id="table 2 labels before all their cells",
+        ),
+        pytest.param(
+            ONE_LINE_T2,
+            _replaced(ONE_LINE_T3_ROWS, "2.重复申请 1 0 0 0 0 0 1", "2.重复申请 1 0 0 0 0 1"),
+            ONE_LINE_T4,
+            ["t3.not_processed.duplicate."],
+            {"t3.not_processed.publication.total": 0, "t3.total_processed.total": 6},
+            "not_assessable",
+            id="table 3 row with six cells",
+        ),
+        pytest.param(
+            ONE_LINE_T2,
+            _replaced(
+                ONE_LINE_T3_ROWS, "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1", "1 0 0 0 0 0 1"
+            ),  # the label of 二 lost: its numbers run on after 一's
+            ONE_LINE_T4,
+            ["t3.new_received.", "t3.carried_over."],
+            {"t3.granted.total": 2, "t3.carried_forward.total": 1},
+            "not_assessable",
+            id="table 3 row label lost",
+        ),
+        pytest.param(
+            ONE_LINE_T2,
+            _replaced(ONE_LINE_T3_ROWS, "3.要求提供公开出版物 0 0 0 0 0 0 0", "3.要求提供公开出版物 0 0 0 0 0 0 1"),
+            ONE_LINE_T4,
+            ["t3.not_processed.publication."],
+            {"t3.not_processed.duplicate.total": 1},
+            "fail",
+            id="table 3 row breaking R3",
+        ),
+        pytest.param(
+            ONE_LINE_T2,
+            # R3 holds in every row, but 一 + 二 (6 + 1) ≠ (七) + 四 (6 + 2): which row is off is unknown.
+            _replaced(ONE_LINE_T3_ROWS, "四、结转下年度继续办理 1 0 0 0 0 0 1", "四、结转下年度继续办理 2 0 0 0 0 0 2"),
+            ONE_LINE_T4,
+            ["t3.new_received.", "t3.carried_over.", "t3.total_processed.", "t3.carried_forward."],
+            {"t3.granted.total": 2, "t3.unable.not_held.total": 1},
+            "fail",
+            id="table 3 rows breaking R1",
+        ),
+        pytest.param(
+            ONE_LINE_T2,
+            None,
+            ONE_LINE_T4_PIECES.replace("2 1 0 0 3", "2 1 3"),
+            ["t4."],
+            {"t3.new_received.total": 6},
+            "not_assessable",
+            id="table 4 block with three cells",
+        ),
+    ],
+)
+def test_one_line_rows_the_print_does_not_confirm_stay_null(
+    t2: str, t3: list[str] | None, t4: str, null: list[str], kept: dict[str, float], status: str
+) -> None:
+    report = extract_report(_one_line(" ", t2, t3, t4))
+    values = {k: m.value for k, m in report.metrics.items()}
+    assert not [key for key in values if key.startswith(tuple(null))]
+    assert {key: values.get(key) for key in kept} == kept
+    assert {c.rule: c.status for c in report.checks}["T2_layout_decided"] == status
