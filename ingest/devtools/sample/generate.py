@@ -103,6 +103,7 @@ def make_report(i: int, seed: int, presentation: str | None = None) -> SampleRep
     else:
         build_standard(doc, template, base, title_shown, layout)
     glued = layout is not None and layout.name == "glued"
+    one_line = layout is not None and layout.name == "one_line"
     if layout is not None:
         doc.notes.append(f"tables printed {layout.name} (else {layout.base})")
         doc.notes.extend(layout.notes)
@@ -114,15 +115,21 @@ def make_report(i: int, seed: int, presentation: str | None = None) -> SampleRep
         blocks.append(title_block(rng, doc.agency.name, year, markdown))
     else:
         doc.notes.append("no title line: body and year named in the preamble")
-    if rng.random() < 0.15 and not glued:  # a footer's page number would glue onto a table's digits
+    if rng.random() < 0.15 and not (glued or one_line):  # web pages: no page footers between the rows
         blocks.extend(with_page_footers(rng, doc.blocks))
         doc.notes.append("page footers between blocks")
     else:
         blocks.extend(doc.blocks)
     if rng.random() < 0.4:
         blocks.extend(bottom_chrome(rng, doc.agency.name, year))
-    # A glued page had its markup stripped with nothing put in its place: one line, no breaks.
-    text = "".join(blocks).replace("\n", "") if glued else ("\n\n" if rng.random() < 0.4 else "\n").join(blocks) + "\n"
+    # A glued page had its markup stripped with nothing put in its place: one line, no breaks; a
+    # one-line page put a space (or two ideographic ones) in place of every break and cell border.
+    if glued:
+        text = "".join(blocks).replace("\n", "")
+    elif one_line and layout is not None:
+        text = layout.separator.join(blocks).replace("\n", layout.separator)
+    else:
+        text = ("\n\n" if rng.random() < 0.4 else "\n").join(blocks) + "\n"
 
     metrics = doc.metrics
     if rng.random() < 0.1:

@@ -10,6 +10,10 @@ them, and adjusts the truth to what a careful reader can recover from that print
 - ``glued``: the whole report on one line, every table row's cells glued to each other and to
   the label (``1.属于国家秘密0000000``, table 4 as one run of 15 digits). A row whose digits split
   more than one way under the template identities is undecidable (see :mod:`ingest.devtools.sample.glued`).
+- ``one_line``: the whole report on one line, as a web page without line breaks stores it: a
+  table's cells and rows separated by spaces (or ideographic spaces), rows running together
+  (``规章 0 0 3 行政规范性文件 2 0 15 …``). A blank cell leaves no trace there, so a row printing one
+  (but not only blanks) is undecidable; every other cell is recoverable between the row labels.
 - ``t4_pieces``: table 4 as three sub-tables under their own headings, five columns each.
 - ``t4_garbled``: table 4's header broken over many lines above one row of 15 values.
 - ``short_rows``: a table-2 row printed with fewer values than its columns (an empty cell lost
@@ -36,13 +40,14 @@ __all__ = ["LAYOUTS", "LAYOUT_SHARES", "Layout", "Metrics", "Rows", "pick_layout
 Rows = list[list[str]]
 Metrics = dict[str, dict[str, Value | str]]
 
-LAYOUTS = ("labels_apart", "labels_interleaved", "glued", "t4_pieces", "t4_garbled", "short_rows")
+LAYOUTS = ("labels_apart", "labels_interleaved", "glued", "one_line", "t4_pieces", "t4_garbled", "short_rows")
 # Share of standard-template reports per layout in the "mixed" sample; the rest keep a base
-# presentation (pipe / cell_per_line / markdown, a third each of the remaining 78%).
+# presentation (pipe / cell_per_line / markdown, a third each of the remaining 75%).
 LAYOUT_SHARES: dict[str, float] = {
     "labels_apart": 0.04,
     "labels_interleaved": 0.04,
     "glued": 0.03,
+    "one_line": 0.03,
     "t4_pieces": 0.04,
     "t4_garbled": 0.03,
     "short_rows": 0.04,
@@ -121,6 +126,8 @@ class Layout:
             return self._labels(rows, interleaved=self.name == "labels_interleaved")
         if self.name == "glued":
             return self._glued(kind, rows, metrics)
+        if self.name == "one_line":
+            return self._one_line(kind, rows, metrics)
         if self.name == "t4_pieces" and kind == "t4":
             return self._t4_pieces(rows)
         if self.name == "t4_garbled" and kind == "t4":
@@ -174,6 +181,23 @@ class Layout:
                     hidden.update(t2_keys(cells[-1], self.version, metrics))
         self._hide(hidden, metrics)
         return "".join("".join(r) for r in rows)
+
+    # --- one line --------------------------------------------------------------------------------
+
+    @property
+    def separator(self) -> str:
+        """What a one-line page has where the line breaks and cell borders were."""
+        return "\u3000\u3000" if self.style == 2 else " "
+
+    def _one_line(self, kind: str, rows: Rows, metrics: Metrics) -> str:
+        """Rows as space-separated cells; the report's line breaks become the separator too."""
+        if kind == "t2":
+            for cells, values in (split_row(r) for r in rows):
+                if cells and values and any(values) and not all(values):
+                    hidden = set(t2_keys(cells[-1], self.version, metrics))
+                    self.notes.append(f"table 2 row {cells[-1]} prints a blank cell that leaves no trace on one line")
+                    self._hide(hidden, metrics)
+        return "\n".join(self.separator.join(cell for cell in row if cell) for row in rows)
 
     # --- table 4 -------------------------------------------------------------------------------
 

@@ -491,6 +491,28 @@ def test_glued_report_is_one_line_with_glued_cells() -> None:
         assert "|" not in plain[plain.index("第二十条") : t4.end()]
 
 
+def test_one_line_report_is_one_line_with_space_separated_cells() -> None:
+    separators = set()
+    for rep in _forced("one_line"):
+        plain = rep.text.translate(FULLWIDTH_DIGITS_BACK)
+        assert "\n" not in plain
+        found = re.search(r"申请人情况(\s+)自然人", plain)
+        assert found is not None, rep.id
+        sep = found.group(1)
+        separators.add(sep)
+        m = rep.gold["metrics"]
+        row = sep.join(str(m[f"t3.new_received.{c}"]["value"]) for c in T3_ALL_COLUMNS)
+        # The rows run together: 一's seven cells, then 二's label.
+        assert f"本年新收政府信息公开申请数量{sep}{row}{sep}二、上年结转" in plain, rep.id
+        assert "|" not in plain[plain.index("第二十条") : plain.index("五、存在的主要问题")]
+        # Only a table-2 row with a blank cell (gone without a trace) is undecidable, as a whole row.
+        undecidable = rep.gold["undecidable"]
+        assert all(k.startswith("t2.") for k in undecidable)
+        assert not undecidable or "blank cell that leaves no trace" in rep.gold["notes"]
+    assert separators == {" ", "\u3000\u3000"}
+    assert any(make_report(i, SEED, "one_line").gold["undecidable"] for i in range(N_FORCED))
+
+
 def test_glued_cells_are_undecidable_exactly_when_the_split_is_not_unique() -> None:
     assert row_is_decidable(["0", "3", "5"])
     assert not row_is_decidable(["0", "2", "12"])  # 0,2,12 or 0,21,2
