@@ -31,14 +31,17 @@ $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# Debian packages the readers use: antiword + catdoc (legacy .doc/.wps), a CJK font (PDF test fixtures).
+# Debian packages the readers use: antiword + catdoc (legacy .doc/.wps), a CJK font (PDF test fixtures);
+# the dashboard's browser tests and screenshots: headless chromium + its chromedriver (/usr/bin/chromedriver).
 # Idempotent: does nothing when present; skipped with a note when not root or without apt-get.
-SYSTEM_PACKAGES := antiword catdoc fonts-wqy-zenhei
+SYSTEM_PACKAGES := antiword catdoc fonts-wqy-zenhei chromium chromium-driver
 system-deps:
 	@missing=""; \
 	command -v antiword >/dev/null 2>&1 || missing="$$missing antiword"; \
 	command -v catdoc >/dev/null 2>&1 || missing="$$missing catdoc"; \
 	[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing="$$missing fonts-wqy-zenhei"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
 		echo "system-deps: skipped (not root or no apt-get); missing:$$missing"; exit 0; fi; \
