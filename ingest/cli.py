@@ -20,6 +20,7 @@ DEFAULT_WAREHOUSE = Path("warehouse/govinfo.duckdb")
 DEFAULT_SAMPLE = Path("data/sample")
 DEFAULT_REPORTS = Path("examples/reports")  # real reports shipped with the repository
 DEFAULT_CONTEXT = Path("expectations")
+DEFAULT_DASHBOARD = Path("dashboard")
 
 
 def _warehouse_option(command: argparse.ArgumentParser) -> None:
@@ -263,6 +264,23 @@ def _refresh(args: argparse.Namespace) -> int:
     return result.code
 
 
+# -- dashboard ----------------------------------------------------------------------------------
+
+
+def _dashboard_args(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--out", type=Path, default=DEFAULT_DASHBOARD, help=f"folder for the static site (default {DEFAULT_DASHBOARD}/)"
+    )
+    _warehouse_option(command)
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    from ingest.serve.dashboard_pages import build_dashboard
+
+    print(build_dashboard(args.warehouse, args.out).summary())
+    return 0
+
+
 # -- the command table --------------------------------------------------------------------------
 
 
@@ -340,6 +358,14 @@ COMMANDS: tuple[Command, ...] = (
         "govinfo refresh /data/reports --warehouse /srv/govinfo/govinfo.duckdb --log-file /var/log/govinfo.log",
         _refresh_args,
         _refresh,
+    ),
+    Command(
+        "dashboard",
+        "Build the static, offline dashboard from the marts (overview, by agency type, by province, one page "
+        "per agency and per report; filters by year, province and agency type). Open OUT/index.html.",
+        "govinfo dashboard --out dashboard --warehouse warehouse/govinfo.duckdb",
+        _dashboard_args,
+        _dashboard,
     ),
 )
 
