@@ -32,9 +32,10 @@ $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	touch $@
 
 # Debian packages the readers use: antiword + catdoc (legacy .doc/.wps), a CJK font (PDF test fixtures);
-# the dashboard's browser tests and screenshots: headless chromium + its chromedriver (/usr/bin/chromedriver).
+# the dashboard's browser tests and screenshots: headless chromium + its chromedriver (/usr/bin/chromedriver);
+# the Spark engine (PySpark 4): a Java 17 runtime (openjdk-17-jre-headless).
 # Idempotent: does nothing when present; skipped with a note when not root or without apt-get.
-SYSTEM_PACKAGES := antiword catdoc fonts-wqy-zenhei chromium chromium-driver
+SYSTEM_PACKAGES := antiword catdoc fonts-wqy-zenhei chromium chromium-driver openjdk-17-jre-headless
 system-deps:
 	@missing=""; \
 	command -v antiword >/dev/null 2>&1 || missing="$$missing antiword"; \
@@ -42,6 +43,7 @@ system-deps:
 	[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing="$$missing fonts-wqy-zenhei"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing openjdk-17-jre-headless"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
 		echo "system-deps: skipped (not root or no apt-get); missing:$$missing"; exit 0; fi; \
