@@ -45,6 +45,26 @@ def _min_field_option(command: argparse.ArgumentParser, fields: str) -> None:
     )
 
 
+def _engine_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--engine",
+        choices=("local", "spark"),
+        default="local",
+        help="where files are parsed: worker processes on this machine (local) or Spark executors "
+        "(spark, e.g. --engine spark --master local[2]); landing into DuckDB is the same",
+    )
+    command.add_argument(
+        "--master", default=None, help="Spark master URL (local[2], spark://host:7077; default local[*])"
+    )
+    command.add_argument(
+        "--staging",
+        type=Path,
+        default=None,
+        help="folder for the executors' Parquet files, kept (default: a temporary folder beside the warehouse); "
+        "on a cluster it must be storage every executor and this machine reach",
+    )
+
+
 def _report_floor_failures(failures: list[str]) -> int:
     for failure in failures:
         print(f"FLOOR FAILED: {failure}", file=sys.stderr)
@@ -57,13 +77,21 @@ def _report_floor_failures(failures: list[str]) -> int:
 def _ingest_args(command: argparse.ArgumentParser) -> None:
     command.add_argument("paths", nargs="+", type=Path, help="report files or folders (searched recursively)")
     command.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="quarantine larger files")
+    _engine_options(command)
     _warehouse_option(command)
 
 
 def _ingest(args: argparse.Namespace) -> int:
     from ingest.land.batch import ingest_paths
 
-    summary = ingest_paths(args.paths, args.warehouse, args.max_bytes)
+    if args.engine == "spark":
+        from ingest.land.spark import ingest_paths_spark
+
+        summary = ingest_paths_spark(
+            args.paths, args.warehouse, args.max_bytes, master=args.master, staging=args.staging
+        )
+    else:
+        summary = ingest_paths(args.paths, args.warehouse, args.max_bytes)
     print(summary.format())
     print(f"warehouse: {args.warehouse}")
     return 0
@@ -251,6 +279,7 @@ def _refresh_args(command: argparse.ArgumentParser) -> None:
     command.add_argument("--log-file", type=Path, default=None, help="append the run's log to this file")
     command.add_argument("--force", action="store_true", help="rebuild and validate even when no file changed")
     command.add_argument("--workers", type=int, default=None, help="parsing processes (default: one per core)")
+    _engine_options(command)
     _warehouse_option(command)
 
 
@@ -258,7 +287,15 @@ def _refresh(args: argparse.Namespace) -> int:
     from ingest.ops.refresh import refresh
 
     result = refresh(
-        args.folder, args.warehouse, args.context_dir, log_file=args.log_file, force=args.force, workers=args.workers
+        args.folder,
+        args.warehouse,
+        args.context_dir,
+        log_file=args.log_file,
+        force=args.force,
+        workers=args.workers,
+        engine=args.engine,
+        master=args.master,
+        staging=args.staging,
     )
     print(result.message)
     return result.code

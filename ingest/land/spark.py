@@ -29,6 +29,7 @@ import os
 import shutil
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,6 +51,7 @@ __all__ = ["FILES_PER_PARTITION", "SparkParser", "ingest_paths_spark", "read_par
 FILES_PER_PARTITION = 250  # at most this many files per task: bounded executor memory, even tasks
 _WINDOW_FILES = 2000  # files landed per DuckDB transaction (as the local engine's windows)
 _FILES_TABLE = "report_files"
+_PANDAS_WARNING = "PySpark does not yet fully support pandas"  # PySpark 4.3 on pandas 3; pandas is not used here
 
 
 def spark_session(master: str | None = None, app_name: str = "govinfo-ingest") -> SparkSession:
@@ -66,7 +68,9 @@ def spark_session(master: str | None = None, app_name: str = "govinfo-ingest") -
     builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
     if master:
         builder = builder.master(master)
-    session = builder.getOrCreate()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_PANDAS_WARNING, category=FutureWarning)
+        session = builder.getOrCreate()
     session.sparkContext.setLogLevel("WARN")
     return session
 

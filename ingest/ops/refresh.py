@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,9 @@ EXIT_ERROR = 4
 EXIT_LOCKED = 75
 
 log = logging.getLogger("govinfo.refresh")
+
+_ENGINES = ("local", "spark")  # where files are parsed: worker processes here, or Spark executors
+_Ingest = Callable[[Path, Path, IngestPlan | None], IngestSummary]
 
 
 @dataclass
@@ -116,9 +120,18 @@ def refresh(
     log_file: Path | None = None,
     force: bool = False,
     workers: int | None = None,
+    engine: str = "local",
+    master: str | None = None,
+    staging: Path | None = None,
 ) -> RefreshResult:
-    """Bring ``warehouse`` up to date with ``folder`` (see the module docstring)."""
+    """Bring ``warehouse`` up to date with ``folder`` (see the module docstring).
+
+    ``engine="spark"`` parses on Spark (``master``; Parquet under ``staging``, see
+    :mod:`ingest.land.spark`); planning, landing, dbt and validation are the same.
+    """
     _configure_logging(log_file)
+    if engine not in _ENGINES:
+        return RefreshResult(EXIT_USAGE, f"unknown engine {engine!r} (one of {', '.join(_ENGINES)})")
     folder = folder.resolve()  # source paths are absolute, whatever the cron job's working folder
     if not folder.is_dir():
         log.error("%s is not a folder", folder)
@@ -126,7 +139,8 @@ def refresh(
     try:
         with refresh_lock(warehouse):
             try:
-                return _refresh_locked(folder, warehouse, context_dir, force, workers)
+                ingest = _ingester(engine, workers, master, staging)
+                return _refresh_locked(folder, warehouse, context_dir, force, ingest)
             except Exception as exc:  # cron needs an exit code and a log line, not only a traceback
                 log.exception("refresh failed; %s left unchanged", warehouse)
                 _set_aside(warehouse)
@@ -136,9 +150,20 @@ def refresh(
         return RefreshResult(EXIT_LOCKED, str(exc))
 
 
-def _refresh_locked(
-    folder: Path, warehouse: Path, context_dir: Path, force: bool, workers: int | None
-) -> RefreshResult:
+def _ingester(engine: str, workers: int | None, master: str | None, staging: Path | None) -> _Ingest:
+    """The ingest step of the chosen engine: (folder, warehouse, plan) → summary, retiring missing files."""
+    if engine == "spark":
+        from ingest.land.spark import ingest_paths_spark
+
+        return lambda folder, warehouse, plan: ingest_paths_spark(
+            [folder], warehouse, retire_missing=True, plan=plan, master=master, staging=staging
+        )
+    return lambda folder, warehouse, plan: ingest_paths(
+        [folder], warehouse, retire_missing=True, workers=workers, plan=plan
+    )
+
+
+def _refresh_locked(folder: Path, warehouse: Path, context_dir: Path, force: bool, ingest: _Ingest) -> RefreshResult:
     from ingest.ops.dbt_runner import run_dbt
 
     timings: dict[str, float] = {}
@@ -160,7 +185,7 @@ def _refresh_locked(
     phase("copied")
 
     started = time.perf_counter()
-    summary = ingest_paths([folder], building, retire_missing=True, workers=workers, plan=plan)
+    summary = ingest(folder, building, plan)
     timings["ingest"] = time.perf_counter() - started
     log.info("ingest into %s:\n%s", building, summary.format())
     phase("ingested")
