@@ -187,10 +187,17 @@ def tokenize(view: TextView, start: int, end: int, row_start: RowStart | None = 
     row = 0
     bars = 0  # lone "|" lines seen since the last cell, when bars separate cells
     next_base = pos
-    for line, stripped in zip(lines, stripped_lines, strict=False):
+    for index, (line, stripped) in enumerate(zip(lines, stripped_lines, strict=False)):
         base, next_base = next_base, next_base + len(line) + 1
         if not stripped:
-            if blank_is_cell and tokens and not tokens[-1].piped:
+            if _chrome_line(view, base, len(line)):
+                # Page chrome (a footer) set off by blank lines on both sides: without it one break
+                # would stand there, so the blank lines before it go with it.
+                after = next((i for i, text in enumerate(stripped_lines[index + 1 :]) if text), 0)
+                while after and tokens and _is_blank_line(view.original, tokens[-1]):
+                    tokens.pop()
+                    after -= 1
+            elif blank_is_cell and tokens and not tokens[-1].piped:
                 # One-cell-per-line scrape where every cell is one line: a blank line is a blank cell.
                 tokens.append(_blank_token(view, base, row))
             continue
@@ -274,6 +281,21 @@ def _flat_rows(words: list[re.Match[str]], row_start: RowStart) -> list[list[re.
     return [words[a:b] for a, b in zip(starts, [*starts[1:], len(words)], strict=True)]
 
 
+# What the line view leaves out of a line that is no page chrome: whitespace and invisible marks.
+_NO_CONTENT = " \t\r\n\u3000\u00a0\ufeff\u200b\ufffd"
+
+
+def _chrome_line(view: TextView, start: int, size: int) -> bool:
+    """Whether a line blank in the view printed page chrome (a footer "第 2 页" the view dropped).
+
+    Such a line is no empty cell: it stood between two cells, or after the last.
+    """
+    end = start + size
+    o_start = view.offsets[start - 1] + 1 if start > 0 else 0
+    o_end = view.offsets[end] if end < len(view.offsets) else len(view.original)
+    return bool(view.original[o_start:o_end].strip(_NO_CONTENT))
+
+
 def _fillers_are_cells(stripped_lines: list[str], filler: str) -> bool:
     """True when filler lines (blank, or a lone "|") stand for empty cells rather than separators.
 
@@ -316,6 +338,11 @@ def _token(view: TextView, text: str, start: int, row: int, piped: bool, flat: b
     o_start = view.offsets[start]
     o_end = view.offsets[start + len(text) - 1] + 1
     return Token(text, o_start, o_end, row, piped, view.original[o_start:o_end], flat)
+
+
+def _is_blank_line(original: str, token: Token) -> bool:
+    """Whether a token is a blank one-per-line cell printed as a blank line (not a lone "|")."""
+    return not token.text and not token.piped and not is_bar_cell(original, token)
 
 
 def is_bar_cell(original: str, token: Token) -> bool:

@@ -127,11 +127,12 @@ def table2(view: TextView, section: Section, template: str, result: TableResult)
             # columns, the last possibly cut mid-number (1 of 12), so it is not taken.
             cells, how = cells[:-1], "short_row"
         elif len(cells) < len(row.columns):
-            result.finding(
-                "t2",
-                f"row {row.prefix} prints {len(cells)} of {len(row.columns)} cells; which is missing is unknown",
-                False,
-            )
+            if cells:  # a row that printed no cell at all has none to place
+                result.finding(
+                    "t2",
+                    f"row {row.prefix} prints {len(cells)} of {len(row.columns)} cells; which is missing is unknown",
+                    False,
+                )
             continue
         for column, (token, cell) in zip(row.columns, cells, strict=False):
             name = _column_name(row.prefix, column, cell, amount_in_wan)

@@ -887,3 +887,29 @@ def test_one_line_rows_the_print_does_not_confirm_stay_null(
     assert not [key for key in values if key.startswith(tuple(null))]
     assert {key: values.get(key) for key in kept} == kept
     assert {c.rule: c.status for c in report.checks}["T2_layout_decided"] == status
+
+
+@pytest.mark.parametrize(
+    ("docs", "brk", "expected"),
+    [
+        # Blocks follow each other without blank lines; 行政规范性文件 2, 0 and an empty cell, then the
+        # footer line (blank once the view drops it): the one blank line is the empty cell.
+        pytest.param(
+            ["2", "0", "", "第 2 页"], [], (2, 0, None), id="footer right after a row ending in an empty cell"
+        ),
+        # Blocks end in one blank line; a footer set off by blank lines is a block of its own: the
+        # blank lines are breaks, so the row printed two cells of three.
+        pytest.param(["2", "0", "", "- 2 -", ""], [""], None, id="footer between blank lines after a short row"),
+    ],
+)
+def test_page_footer_among_cells_one_per_line(
+    docs: list[str], brk: list[str], expected: tuple[int, int, None] | None
+) -> None:
+    rest = ["第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "161", *brk, "第二十条第（六）项"]
+    rest += ["信息内容", "本年处理决定数量", "行政处罚", "12", "行政强制", "0", *brk]
+    t2 = [*T2_HEAD_2021, "规章", "0", "0", "3", "行政规范性文件", *docs, *rest]
+    values, _rules, checks = _t2(_t2_report(t2))
+    assert (values["t2.regulations.in_force"], values["t2.licensing.decisions"]) == (3, 161)
+    got = tuple(values.get(f"t2.normative_docs.{c}") for c in ("made", "repealed", "in_force"))
+    assert got == (expected or (None, None, None))
+    assert checks.get("T2_layout_decided") == (None if expected else "not_assessable")
