@@ -31,6 +31,7 @@ import polars as pl
 from ingest import PARSER_VERSION
 from ingest.land.admission import admit_file, file_sha256
 from ingest.land.pipeline import discover
+from ingest.land.progress import Progress, start_progress
 from ingest.land.rows import FILE_COLUMN, REPORT_TABLES, files_frame, report_frames
 from ingest.land.writer import connect, ensure_raw_schema, land, retire_files
 from ingest.read.readers import DEFAULT_MAX_BYTES
@@ -223,14 +224,33 @@ def default_workers() -> int:
 
 
 def _parse_files(
-    paths: Sequence[Path], max_bytes: int, workers: int, ingested_at: datetime, roots: tuple[str, ...] = ()
+    paths: Sequence[Path],
+    max_bytes: int,
+    workers: int,
+    ingested_at: datetime,
+    roots: tuple[str, ...] = (),
+    on_chunk: Callable[[int], None] | None = None,
 ) -> Iterator[list[ParsedChunk]]:
-    """Parse files in order, yielding windows of at most _BATCH_SIZE files (two windows in flight)."""
+    """Parse files in order, yielding windows of at most _BATCH_SIZE files (two windows in flight).
+
+    ``on_chunk(files)`` is called as each chunk comes back parsed (progress), in file order.
+    """
     sources = [str(path) for path in paths]
     windows = [sources[i : i + _BATCH_SIZE] for i in range(0, len(sources), _BATCH_SIZE)]
+
+    def parsed(chunk: ParsedChunk) -> ParsedChunk:
+        if on_chunk is not None:
+            on_chunk(len(chunk.results))
+        return chunk
+
     if workers <= 1 or len(sources) < PARALLEL_MIN_FILES:
         for window in windows:
-            yield [parse_chunk(window, max_bytes, ingested_at, roots)]
+            # About 20 chunks a window: progress every 5% of it, few enough frames to stay cheap.
+            size = max(_CHUNK_SIZE, -(-len(window) // 20))
+            yield [
+                parsed(parse_chunk(window[i : i + size], max_bytes, ingested_at, roots))
+                for i in range(0, len(window), size)
+            ]
         return
 
     def chunks(window: list[str]) -> list[tuple[list[str], int, datetime, tuple[str, ...]]]:
@@ -241,13 +261,15 @@ def _parse_files(
     context = multiprocessing.get_context("spawn")
     pool: Pool = context.Pool(workers, maxtasksperchild=200)
     try:
-        pending = pool.map_async(_parse_chunk_star, chunks(windows[0])) if windows else None
+        # imap, not map: chunks come back one by one (in order) for progress; the tasks of the next
+        # window are queued behind the current window's as before.
+        pending = pool.imap(_parse_chunk_star, chunks(windows[0])) if windows else None
         for index in range(len(windows)):
             following = None
             if index + 1 < len(windows):
-                following = pool.map_async(_parse_chunk_star, chunks(windows[index + 1]))
+                following = pool.imap(_parse_chunk_star, chunks(windows[index + 1]))
             assert pending is not None
-            yield pending.get()
+            yield [parsed(chunk) for chunk in pending]
             pending = following
         pool.close()
     finally:
@@ -283,10 +305,13 @@ def ingest_paths(
     workers: int | None = None,
     plan: IngestPlan | None = None,
     parse: ParseFiles | None = None,
+    progress_log: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into ``warehouse``; re-ingesting an unchanged file is a no-op.
 
     ``parse`` replaces the worker processes (the Spark engine); planning and landing stay here.
+    Progress (files parsed of those to parse, rate, ETA) goes to stderr, or its plain lines to
+    ``progress_log`` when stderr is no terminal (see :func:`ingest.land.progress.start_progress`).
     """
     summary = IngestSummary(workers=workers or default_workers())
     ingested_at = datetime.now(UTC).replace(tzinfo=None)
@@ -305,13 +330,33 @@ def ingest_paths(
             summary.retired = len(plan.to_retire)
         reparsed = {str(path) for path in plan.to_parse}
         roots = tuple(str(path) for path in paths if path.is_dir())
-        _land_parsed(con, plan.to_parse, max_bytes, summary, _loaded_by_sha(con, reparsed), ingested_at, roots, parse)
-        orphans = _orphaned_duplicates(con)
-        if orphans:
-            before = summary.status["loaded"]
-            _land_parsed(con, orphans, max_bytes, summary, _loaded_by_sha(con, set()), ingested_at, roots, parse)
-            summary.promoted = summary.status["loaded"] - before
+        if not plan.to_parse:
+            _land_orphans(con, max_bytes, summary, ingested_at, roots, parse, None)
+            return summary
+        with start_progress("ingest", len(plan.to_parse), "files", log=progress_log) as progress:
+            loaded_by_sha = _loaded_by_sha(con, reparsed)
+            _land_parsed(con, plan.to_parse, max_bytes, summary, loaded_by_sha, ingested_at, roots, parse, progress)
+            _land_orphans(con, max_bytes, summary, ingested_at, roots, parse, progress)
     return summary
+
+
+def _land_orphans(
+    con: duckdb.DuckDBPyConnection,
+    max_bytes: int,
+    summary: IngestSummary,
+    ingested_at: datetime,
+    roots: tuple[str, ...],
+    parse: ParseFiles | None,
+    progress: Progress | None,
+) -> None:
+    """Promote duplicates whose loaded copy went away: parse and land them again."""
+    orphans = _orphaned_duplicates(con)
+    if orphans:
+        if progress is not None:
+            progress.update(progress.model.done, progress.model.total + len(orphans))
+        before = summary.status["loaded"]
+        _land_parsed(con, orphans, max_bytes, summary, _loaded_by_sha(con, set()), ingested_at, roots, parse, progress)
+        summary.promoted = summary.status["loaded"] - before
 
 
 def _land_parsed(
@@ -323,11 +368,13 @@ def _land_parsed(
     ingested_at: datetime,
     roots: tuple[str, ...] = (),
     parse: ParseFiles | None = None,
+    progress: Progress | None = None,
 ) -> None:
     if parse is not None:
         windows = parse(files, max_bytes, ingested_at, roots)
     else:
-        windows = _parse_files(files, max_bytes, summary.workers, ingested_at, roots)
+        on_chunk = progress.advance if progress is not None else None
+        windows = _parse_files(files, max_bytes, summary.workers, ingested_at, roots, on_chunk)
     while True:
         started = time.perf_counter()
         window = next(windows, None)
@@ -347,6 +394,8 @@ def _land_parsed(
         summary.parsed += len(results)
         land(con, files_frame(results, ingested_at), {name: pl.concat(frames) for name, frames in report_rows.items()})
         summary.landing_seconds += time.perf_counter() - started
+        if parse is not None and progress is not None:  # another engine hands back whole windows
+            progress.advance(len(results))
 
 
 def _settle_statuses(chunk: ParsedChunk, loaded_by_sha: dict[str, str], summary: IngestSummary) -> list[int]:
