@@ -59,25 +59,31 @@ def report_id(i: int) -> str:
 
 
 # Values of ``presentation`` besides a single presentation's name.
-_MIXED = "mixed"  # the base presentations and every layout at its share (LAYOUT_SHARES)
+_MIXED = "mixed"  # the default: the base presentations and every layout at its share (LAYOUT_SHARES)
+_BASE = "base"  # the long-standing mix: the base presentations only, no layouts
 ALL_PRESENTATIONS = (*PRESENTATIONS, *LAYOUTS)
 
 
 def make_report(i: int, seed: int, presentation: str | None = None) -> SampleReport:
     """Build report i for seed, in memory (same result on every call and every machine).
 
-    ``presentation`` None is the long-standing mix (prose, pipe, cell_per_line, markdown; no
-    layouts), so existing samples keep their bytes. ``"mixed"`` adds the real-world layouts of
-    :mod:`ingest.devtools.sample.layouts` at their shares of standard reports; a presentation's name makes
-    every report a standard-template report in that presentation. A layout draws from its own
-    stream, so a report's figures and prose do not depend on which of these was asked for.
+    ``presentation`` None (or ``"mixed"``) is every presentation at its share: prose for narrative
+    reports, and for standard ones the base presentations (pipe, cell_per_line, markdown) and the
+    real-world layouts of :mod:`ingest.devtools.sample.layouts` (LAYOUT_SHARES). ``"base"`` is the
+    long-standing mix without layouts; a presentation's name makes every report a standard-template
+    report in that presentation. A layout draws from its own stream, so a report's figures and
+    prose do not depend on which of these was asked for, and a report the mix leaves in its base
+    presentation is byte for byte the one ``"base"`` gives.
     """
-    if presentation is not None and presentation != _MIXED and presentation not in ALL_PRESENTATIONS:
-        raise ValueError(f"unknown presentation {presentation!r}; one of {_MIXED}, {', '.join(ALL_PRESENTATIONS)}")
+    presentation = _MIXED if presentation is None else presentation
+    if presentation not in (_MIXED, _BASE, *ALL_PRESENTATIONS):
+        raise ValueError(
+            f"unknown presentation {presentation!r}; one of {_MIXED}, {_BASE}, {', '.join(ALL_PRESENTATIONS)}"
+        )
     rng = Random(f"{seed}:{i}")
     layout_rng = Random(f"{seed}:{i}:layout")
     r = rng.random()
-    if presentation not in (None, _MIXED) and r < _TEMPLATE_MIX[0][0]:
+    if presentation not in (_MIXED, _BASE) and r < _TEMPLATE_MIX[0][0]:
         r = _TEMPLATE_MIX[0][0] + r * (1 - _TEMPLATE_MIX[0][0]) / _TEMPLATE_MIX[0][0]  # a standard report instead
     template, first, last = next((t, a, b) for p, t, a, b in _TEMPLATE_MIX if r < p)
     year = rint(rng, first, last + 1)
@@ -91,7 +97,7 @@ def make_report(i: int, seed: int, presentation: str | None = None) -> SampleRep
             base = presentation
         elif presentation == _MIXED:
             name = pick_layout(layout_rng)
-        elif presentation is not None:
+        elif presentation != _BASE:
             name = presentation
     layout = None if name is None else Layout.make(name, layout_rng, base, template)
     presentation = base if layout is None else layout.name
@@ -216,7 +222,7 @@ def _write(path: Path, body: str) -> None:
 def generate(n: int, seed: int, out: Path, presentation: str | None = None) -> list[Path]:
     """Write n reports and their truth under out/texts and out/gold; return the text paths.
 
-    ``presentation`` is passed to :func:`make_report` (None: the long-standing mix).
+    ``presentation`` is passed to :func:`make_report` (None: every presentation at its share).
     """
     texts, golds = out / "texts", out / "gold"
     texts.mkdir(parents=True, exist_ok=True)
@@ -245,8 +251,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument(
         "--presentation",
-        choices=(_MIXED, *ALL_PRESENTATIONS),
-        help="every standard report in this presentation, or 'mixed' for all at their shares",
+        choices=(_MIXED, _BASE, *ALL_PRESENTATIONS),
+        help="every standard report in this presentation; 'mixed' (the default) for all at their shares,"
+        " 'base' for pipe, cell_per_line and markdown only",
     )
     args = parser.parse_args(argv)
     start = time.perf_counter()

@@ -54,6 +54,8 @@ LAYOUT_SHARES: dict[str, float] = {
 }
 
 _VALUE = re.compile(r"^(?:[+-]?\d+(?:\.\d+)?|/|—|——|)$")
+# A spaced value row that reads as a page footer ("— 3 —"), which readers drop as page furniture.
+_FOOTER_LIKE = re.compile(r"^[-—–]+ \d{1,3} [-—–]+$")
 _T4_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 _T4_PIECE_HEADINGS = ("行政复议", "行政诉讼（未经复议直接起诉）", "复议后起诉")
 # Table-2 row label -> key prefix and its columns per template (metric_keys.md, table 2).
@@ -143,8 +145,11 @@ class Layout:
 
     def _labels(self, rows: Rows, interleaved: bool) -> str:
         split = [split_row(r) for r in rows]
-        # "0  12" cannot show a blank cell: a table with one is printed with pipes.
-        spaced = self.spaced_rows and all(all(v for v in values) for _, values in split)
+        # "0  12" cannot show a blank cell, and "— 3 —" is a page footer to any reader: a table with
+        # either is printed with pipes.
+        spaced = self.spaced_rows and all(
+            all(values) and not _FOOTER_LIKE.match(" ".join(values)) for _, values in split
+        )
         if not interleaved:
             labels = [cell for cells, _ in split for cell in cells]
             values = [self._value_row(v, spaced) for _, v in split if v]
