@@ -23,7 +23,7 @@ PDF_MIN_F1 := 1.0
 MAX_FALSE_ZEROS_SEEDS := 0
 MAX_FALSE_ZEROS_REAL := 1
 
-.PHONY: run test setup system-deps lint typecheck pytest dbt-test eval coverage bench clean
+.PHONY: run test setup system-deps lint typecheck pytest dbt-test eval coverage bench docs clean
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -108,6 +108,11 @@ test: lint typecheck dbt-test eval coverage pytest
 BENCH_N ?= 100000
 bench: setup
 	$(BIN)/python -m ingest.devtools.bench --n $(BENCH_N) --dir target/bench
+
+# dbt's documentation site (models, columns, tests, lineage, exposures, the warehouse's catalog) as one
+# offline file, docs/dbt/index.html; reads the warehouse read-only, in a dbt target folder of its own.
+docs: setup
+	$(BIN)/govinfo docs --warehouse $(WAREHOUSE) --out docs/dbt
 
 clean:
 	rm -rf target logs warehouse data/sample expectations/uncommitted

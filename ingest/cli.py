@@ -21,6 +21,8 @@ DEFAULT_SAMPLE = Path("data/sample")
 DEFAULT_REPORTS = Path("examples/reports")  # real reports shipped with the repository
 DEFAULT_CONTEXT = Path("expectations")
 DEFAULT_DASHBOARD = Path("dashboard")
+DEFAULT_EXPORTS = Path("exports")
+DEFAULT_DOCS = Path("docs/dbt")
 
 
 def _warehouse_option(command: argparse.ArgumentParser) -> None:
@@ -318,6 +320,48 @@ def _dashboard(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- export -------------------------------------------------------------------------------------
+
+
+def _export_args(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format",
+        dest="fmt",
+        choices=("parquet", "csv", "xlsx"),
+        default="parquet",
+        help="parquet: OUT/<mart>.parquet; csv: OUT/<mart>.csv (UTF-8 with BOM, header row); "
+        "xlsx: OUT/govinfo_marts.xlsx, one sheet per mart (default parquet)",
+    )
+    command.add_argument(
+        "--out", type=Path, default=DEFAULT_EXPORTS, help=f"output folder (default {DEFAULT_EXPORTS}/)"
+    )
+    _warehouse_option(command)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from ingest.serve.export import export_marts
+
+    print(export_marts(args.warehouse, args.out, args.fmt).summary())
+    return 0
+
+
+# -- docs ---------------------------------------------------------------------------------------
+
+
+def _docs_args(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--out", type=Path, default=DEFAULT_DOCS, help=f"folder for index.html (default {DEFAULT_DOCS}/)"
+    )
+    _warehouse_option(command)
+
+
+def _docs(args: argparse.Namespace) -> int:
+    from ingest.serve.docs import build_docs
+
+    print(build_docs(args.warehouse, args.out).summary())
+    return 0
+
+
 # -- the command table --------------------------------------------------------------------------
 
 
@@ -403,6 +447,23 @@ COMMANDS: tuple[Command, ...] = (
         "govinfo dashboard --out dashboard --warehouse warehouse/govinfo.duckdb",
         _dashboard_args,
         _dashboard,
+    ),
+    Command(
+        "export",
+        "Export every mart (schema marts) and a data dictionary (table, column, DuckDB type, English and "
+        "Chinese descriptions from the dbt YAML) as Parquet, CSV (UTF-8 with BOM) or one XLSX workbook. "
+        "Opens the warehouse read-only.",
+        "govinfo export --format xlsx --out exports --warehouse warehouse/govinfo.duckdb",
+        _export_args,
+        _export,
+    ),
+    Command(
+        "docs",
+        "Build dbt's documentation site (models, columns, tests, lineage, exposures, the warehouse's "
+        "catalog) as one offline HTML file, OUT/index.html. Opens the warehouse read-only.",
+        "govinfo docs --out docs/dbt --warehouse warehouse/govinfo.duckdb",
+        _docs_args,
+        _docs,
     ),
 )
 
