@@ -30,7 +30,7 @@ import shutil
 import sys
 import tempfile
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -210,11 +210,13 @@ def ingest_paths_spark(
     retire_missing: bool = False,
     plan: IngestPlan | None = None,
     files_per_partition: int = FILES_PER_PARTITION,
+    progress_log: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """:func:`ingest.land.batch.ingest_paths` with the parsing on Spark (``master`` or a given session).
 
     The Parquet files go to ``staging`` and are kept there (one ``run-…`` folder per pass); without
-    it, to a temporary folder beside the warehouse, removed after landing.
+    it, to a temporary folder beside the warehouse, removed after landing. Progress moves as parsed
+    windows are landed (``progress_log`` as in :func:`ingest.land.batch.ingest_paths`).
     """
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     keep = staging is not None
@@ -223,7 +225,14 @@ def ingest_paths_spark(
     try:
         # The Spark job is over before landing starts, so DuckDB may use every core (workers=1).
         return ingest_paths(
-            paths, warehouse, max_bytes, retire_missing=retire_missing, workers=1, plan=plan, parse=parser
+            paths,
+            warehouse,
+            max_bytes,
+            retire_missing=retire_missing,
+            workers=1,
+            plan=plan,
+            parse=parser,
+            progress_log=progress_log,
         )
     finally:
         parser.close()

@@ -156,7 +156,7 @@ def _ingester(engine: str, workers: int | None, master: str | None, staging: Pat
         from ingest.land.spark import ingest_paths_spark
 
         return lambda folder, warehouse, plan: ingest_paths_spark(
-            [folder], warehouse, retire_missing=True, plan=plan, master=master, staging=staging
+            [folder], warehouse, retire_missing=True, plan=plan, master=master, staging=staging, progress_log=log.info
         )
     return lambda folder, warehouse, plan: ingest_paths(
         [folder], warehouse, retire_missing=True, workers=workers, plan=plan
