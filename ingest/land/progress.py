@@ -330,8 +330,7 @@ def start_progress(
     if mode == "off":
         renderer = NullRenderer()
     elif mode == "terminal":
-        width = os.get_terminal_size(out.fileno()).columns if _has_size(out) else 100
-        renderer = TerminalRenderer(out, clock, width)
+        renderer = TerminalRenderer(out, clock, _terminal_width(out))
     else:
 
         def write(line: str) -> None:
@@ -342,9 +341,10 @@ def start_progress(
     return Progress(model, renderer)
 
 
-def _has_size(stream: TextIO) -> bool:
+def _terminal_width(stream: TextIO) -> int:
+    """Columns of the terminal; 100 when it does not say (a pseudo-terminal without a size says 0)."""
     try:
-        os.get_terminal_size(stream.fileno())
+        columns = os.get_terminal_size(stream.fileno()).columns
     except (OSError, ValueError, AttributeError):
-        return False
-    return True
+        return 100
+    return columns if columns > 0 else 100
