@@ -34,6 +34,7 @@ from ingest.devtools.sample.doc import Value
 from ingest.devtools.sample.glued import row_is_decidable, t3_undecidable, t4_undecidable
 from ingest.devtools.sample.rand import pick, rint
 from ingest.devtools.sample.render import render_table
+from ingest.extract.tables.reader import T3_HEADLINES
 
 __all__ = ["LAYOUTS", "LAYOUT_SHARES", "Layout", "Metrics", "Rows", "pick_layout", "split_row", "t2_keys"]
 
@@ -174,8 +175,6 @@ class Layout:
         if kind == "t3":
             keys = _t3_keys(self.version)
             hidden = t3_undecidable(keys, [values for _, values in data])
-            if "t3.new_received.total" in hidden:
-                hidden.add("applications.received")  # derived from that cell alone
         elif kind == "t4":
             hidden = t4_undecidable(data[0][1])
             if hidden:
@@ -247,6 +246,8 @@ class Layout:
 
     def _hide(self, keys: set[str], metrics: Metrics) -> None:
         """Cells a reader cannot place: no truth value, listed as undecidable (must come out NULL)."""
+        # A headline derived from a hidden total is hidden with it (the warehouse derives it alone).
+        keys = keys | {headline for headline, total in T3_HEADLINES if total in keys}
         self.undecidable |= keys
         for key in keys:
             metrics.pop(key, None)

@@ -5,7 +5,7 @@ number is recorded in the truth under its ``t2.*``/``t3.*``/``t4.*`` key with th
 Blank, "/" and "—" cells in table 2 are not numbers and get no truth row. Table 3 is generated
 consistent: each row's 总计 is the six applicant columns summed, （七）总计 is the outcome rows summed
 and 一 + 二 = （七）总计 + 四 in every column. Headline keys are derived exactly as the warehouse
-defines them: applications.received = t3.new_received.total, reconsideration.total =
+defines them: applications.received / carried_over / processed = the 总计 of 一 / 二 / (七), reconsideration.total =
 t4.reconsideration.total, litigation.total = the two litigation totals summed (no quote: no single
 cell prints it).
 """
@@ -28,6 +28,7 @@ from ingest.devtools.sample.layouts import Layout
 from ingest.devtools.sample.rand import pick, rint
 from ingest.devtools.sample.render import render_table
 from ingest.devtools.sample.vocabulary import STANDARD_OVERVIEW_TOPICS
+from ingest.extract.tables.reader import T3_HEADLINES
 
 __all__ = ["T3_COLUMNS", "T4_BLOCKS", "T4_COLUMNS", "Rows", "build_standard", "t3_row_keys"]
 
@@ -228,8 +229,11 @@ def _table3(doc: Doc, version: str) -> Rows:
     doc.metrics.update(
         {k: {"value": v, "qualifier": "exact", "quote": str(v)} for k, v in zip(keys, values, strict=True)}
     )
-    received = sum(numbers["new_received"])
-    doc.metric("applications.received", received, str(received))
+    for headline, total_key in T3_HEADLINES:  # derived exactly as the warehouse derives them
+        if total_key in doc.metrics:
+            headline_value = doc.metrics[total_key]["value"]
+            assert isinstance(headline_value, int)
+            doc.metric(headline, headline_value, str(headline_value))
     return rows
 
 

@@ -27,7 +27,7 @@ from ingest.text.digit_runs import Identity, RunSplit, force_by_balance, split_g
 from ingest.text.normalize import TextView, squeeze
 from ingest.vocabulary import APPLICANT_TYPES, T4_BLOCKS, T4_RESULTS
 
-__all__ = ["T3_COLUMNS", "T4_BLOCKS", "T4_COLUMNS", "TableResult", "extract_tables", "parse_cell"]
+__all__ = ["T3_COLUMNS", "T3_HEADLINES", "T4_BLOCKS", "T4_COLUMNS", "TableResult", "extract_tables", "parse_cell"]
 
 _T3_NUMBERING = re.compile(r"^[一二三四五六七八九十]、|^\d+[.、]")
 # Column and block keys are the vocabulary's (written once for parser, generator, dbt and GX).
@@ -592,11 +592,21 @@ def _glued_table4(view: TextView, section: Section, result: TableResult) -> None
         result.add("t4", T4_BLOCKS[index // 5], T4_COLUMNS[index % 5], token, cell, section.kind, "split")
 
 
+# Headlines a table-3 total stands for (metric_keys.md): 一, 二 and (七) 总计.
+T3_HEADLINES = (
+    ("applications.received", "t3.new_received.total"),
+    ("applications.carried_over", "t3.carried_over.total"),
+    ("applications.processed", "t3.total_processed.total"),
+)
+
+
 def _derive_headlines(result: TableResult) -> None:
     """Headline keys from table totals, so narrative and table years form one series."""
     cells = result.metrics
-    if (cell := cells.get("t3.new_received.total")) is not None:
-        cells["applications.received"] = _derived("applications.received", [cell])
+    # metric_keys.md: received = 一 总计, carried_over = 二 总计, processed = (七) 总计.
+    for headline, total in T3_HEADLINES:
+        if (cell := cells.get(total)) is not None:
+            cells[headline] = _derived(headline, [cell])
     if (cell := cells.get("t4.reconsideration.total")) is not None:
         cells["reconsideration.total"] = _derived("reconsideration.total", [cell])
     direct = cells.get("t4.litigation_direct.total")

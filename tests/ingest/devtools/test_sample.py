@@ -279,7 +279,9 @@ def test_table4_and_derived_headlines(reports: list[Any]) -> None:
         assert m["reconsideration.total"]["value"] == m["t4.reconsideration.total"]["value"]
         litigation = m["t4.litigation_direct.total"]["value"] + m["t4.litigation_after_reconsideration.total"]["value"]
         assert m["litigation.total"]["value"] == litigation
-        assert "applications.carried_over" not in m and "applications.processed" not in m
+        # metric_keys.md: 二 总计 is applications.carried_over and (七)总计 applications.processed.
+        assert m["applications.carried_over"]["value"] == m["t3.carried_over.total"]["value"]
+        assert m["applications.processed"]["value"] == m["t3.total_processed.total"]["value"]
         t2 = T2_2021 if g["template"] == "standard_2021" else T2_2019
         assert all(k in t2 for k in m if k.startswith("t2."))
 

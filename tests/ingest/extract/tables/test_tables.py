@@ -75,6 +75,10 @@ def test_every_presentation_gives_the_same_cells(style: str) -> None:
     assert values["t4.reconsideration.total"] == 1
     assert values["t4.litigation_after_reconsideration.total"] == 0
     assert values["applications.received"] == 1
+    # 二、上年结转 总计 0 and (七)总计 1 are the carried-over and processed headlines (metric_keys.md).
+    assert values["applications.carried_over"] == 0
+    assert values["applications.processed"] == 1
+    assert report.metrics["applications.processed"].rule == "table.derived_total"
     assert values["reconsideration.total"] == 1
     assert values["litigation.total"] == 0
     assert values["t2.regulations.in_force"] == 3
