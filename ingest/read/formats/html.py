@@ -260,7 +260,8 @@ def table_rows(table: etree._Element) -> list[list[str]]:
                 continue
             while (r, c) in grid:
                 c += 1
-            text = cell_text(_render_element(cell))
+            # A cell holding only text (most of them) renders as its collapsed text; others in full.
+            text = cell_text(_WS.sub(" ", cell.text or "") if len(cell) == 0 else _render_element(cell))
             rowspan = _span(cell.get("rowspan"))
             colspan = _span(cell.get("colspan"))
             for dr in range(rowspan):

@@ -1,10 +1,15 @@
 """PDF with a text layer: text lines and ruled tables in reading order, page by page.
 
-pdfplumber (pdfminer.six) finds ruled tables; a table row with two or more real cells becomes one
-``|`` row (merged cells appear once; empty cells left of the first number column are dropped so
-labels and numbers line up), every other line is text. Page furniture (- 3 -, 第3页, lines repeated
-at the top or bottom of most pages) is removed. ``Document.page_starts`` records where each page
-begins in the text, so a figure's evidence can name its page. A PDF without a text layer is
+A page without vector graphics (no path or form object, so no ruled table) is read with pdfium
+(pypdfium2): its characters and their boxes go through pdfplumber's own line builder, which gives
+the lines pdfplumber gives at a fraction of pdfminer's cost. Every other page, and any page pdfium
+reads unlike pdfminer would (rotated text or page, unmapped glyphs, control characters), is read
+with pdfplumber (pdfminer.six) as a whole. pdfplumber finds ruled tables; a table row with two or
+more real cells becomes one ``|`` row (merged cells appear once; empty cells left of the first
+number column are dropped so labels and numbers line up), every other line is text. Page furniture
+(- 3 -, 第3页, lines repeated at the top or bottom of most pages) is removed.
+``Document.page_starts`` records where each page begins in the text, so a figure's evidence can name
+its page. A PDF without a text layer is
 quarantined as ``needs_ocr``; encrypted and corrupt files are quarantined with the reason.
 """
 
@@ -17,9 +22,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.text import chars_to_textmap
 
 from ingest.read.formats.base import Document, ReadError, cell_text
 
@@ -56,7 +64,9 @@ def read_pdf(data: bytes, fmt: str) -> Document:
             raise ReadError(f"encrypted PDF: it needs a password to open ({type(cause).__name__})") from exc
         raise ReadError(f"corrupt PDF: cannot open it ({_describe(cause)})") from exc
     try:
-        pages = _read_pages(pdf)
+        pages = _read_pages(pdf, data)
+        if _too_little_text(pages):
+            pages = _read_pages(pdf, None)  # pdfplumber alone: it counts the images named in the error
     except ReadError:
         raise
     except Exception as exc:
@@ -66,7 +76,7 @@ def read_pdf(data: bytes, fmt: str) -> Document:
         pdf.close()
     if not pages:
         raise ReadError("PDF has no pages")
-    if sum(len(re.sub(r"\s", "", "".join(ln.text for ln in lines))) for lines, _ in pages) < 20 * len(pages):
+    if _too_little_text(pages):
         images = sum(n for _, n in pages)
         raise ReadError(
             f"scanned PDF: {len(pages)} page(s), {images} image(s) and no text layer (needs_ocr); {_OCR_HINT}"
@@ -88,12 +98,124 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
-def _read_pages(pdf: Any) -> list[tuple[list[_Line], int]]:
-    pages: list[tuple[list[_Line], int]] = []
-    for page in pdf.pages:
-        lines = _page_lines(page)
-        pages.append((lines, len(page.images)))
-    return pages
+def _too_little_text(pages: list[tuple[list[_Line], int]]) -> bool:
+    return sum(len(re.sub(r"\s", "", "".join(ln.text for ln in lines))) for lines, _ in pages) < 20 * len(pages)
+
+
+def _read_pages(pdf: Any, data: bytes | None) -> list[tuple[list[_Line], int]]:
+    """Lines of every page and its image count (-1 when pdfium read the page: images not counted).
+
+    With ``data``, pages pdfium can read as pdfminer would are read by pdfium; without, all by pdfplumber.
+    """
+    fast = _open_pdfium(data) if data is not None else None
+    try:
+        pages: list[tuple[list[_Line], int]] = []
+        for index, page in enumerate(pdf.pages):
+            lines = _fast_page_lines(fast, index, page) if fast is not None else None
+            pages.append((lines, -1) if lines is not None else (_page_lines(page), len(page.images)))
+        return pages
+    finally:
+        if fast is not None:
+            fast.close()
+
+
+def _open_pdfium(data: bytes) -> pypdfium2.PdfDocument | None:
+    try:
+        return pypdfium2.PdfDocument(data)
+    except Exception:  # noqa: BLE001 - pdfplumber reads (or reports) whatever pdfium cannot open
+        return None
+
+
+_PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+
+
+def _fast_page_lines(document: pypdfium2.PdfDocument, index: int, page: Any) -> list[_Line] | None:
+    """A page's text lines read with pdfium, or None when pdfplumber must read it.
+
+    pdfium gives each character's code, its advance box (x0, x1 equal pdfminer's) and its matrix;
+    the box's bottom and the font size times the vertical scale make pdfminer's bottom and top.
+    The characters then go through pdfplumber's line builder (``chars_to_textmap``) with the
+    page's defaults, so words, spaces and lines are formed by the same code as on other pages.
+    """
+    if index >= len(document):
+        return None
+    width, height = float(page.width), float(page.height)
+    if page.rotation % 360 or tuple(page.bbox) != (0, 0, page.width, page.height):
+        return None
+    if tuple(page.mediabox) != tuple(page.bbox):
+        return None
+    pdfium_page = document[index]
+    try:
+        raw = pdfium_page.raw
+        for n in range(pdfium_c.FPDFPage_CountObjects(raw)):
+            if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, n)) in (_PATH, _FORM):
+                return None  # lines or rectangles: maybe a ruled table, which pdfplumber finds
+        text_page = pdfium_page.get_textpage()
+        try:
+            chars = _pdfium_chars(text_page, height)
+        finally:
+            text_page.close()
+    finally:
+        pdfium_page.close()
+    if chars is None:
+        return None
+    return _text_lines(chars, width, height, (0, 0, page.width, page.height))
+
+
+def _pdfium_chars(text_page: Any, height: float) -> list[dict[str, Any]] | None:
+    """Characters as pdfplumber describes them (text, x0, x1, top, bottom, upright), or None."""
+    chars: list[dict[str, Any]] = []
+    box = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    for i in range(pdfium_c.FPDFText_CountChars(text_page)):
+        if pdfium_c.FPDFText_IsGenerated(text_page, i):
+            continue  # spaces and breaks pdfium inferred; pdfminer has none
+        code = pdfium_c.FPDFText_GetUnicode(text_page, i)
+        if code < 0x20 or 0xD800 <= code <= 0xDFFF or code in (0xFFFD, 0xFFFE, 0xFFFF):
+            return None
+        if pdfium_c.FPDFText_HasUnicodeMapError(text_page, i):
+            return None  # pdfminer prints such a glyph as (cid:N)
+        if not pdfium_c.FPDFText_GetLooseCharBox(text_page, i, box) or not pdfium_c.FPDFText_GetMatrix(
+            text_page, i, matrix
+        ):
+            return None
+        if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
+            return None  # rotated, skewed or mirrored text: pdfminer's geometry differs
+        size = pdfium_c.FPDFText_GetFontSize(text_page, i) * matrix.d
+        bottom = height - box.bottom
+        top = bottom - size
+        chars.append(
+            {
+                "text": chr(code),
+                "x0": box.left,
+                "x1": box.right,
+                "top": top,
+                "bottom": bottom,
+                "doctop": top,
+                "upright": True,
+                "size": size,
+            }
+        )
+    return chars
+
+
+def _text_lines(
+    chars: list[dict[str, Any]], width: float, height: float, bbox: tuple[float, float, float, float]
+) -> list[_Line]:
+    items: list[_Line] = []
+    limit = height or 1.0
+    if chars:
+        textmap = chars_to_textmap(chars, layout_bbox=bbox, layout_width=width, layout_height=height)
+        for line in textmap.extract_text_lines(strip=True, return_chars=False):
+            text = line["text"].strip()
+            if not text:
+                continue
+            near_edge = line["top"] < 0.1 * limit or line["bottom"] > 0.88 * limit
+            if near_edge and _PAGE_NUMBER.match(text):
+                continue
+            items.append(_Line(line["top"], line["bottom"], text, False))
+    items.sort(key=lambda item: (round(item.top, 1), item.is_row))
+    return items
 
 
 def _page_lines(page: Any) -> list[_Line]:
