@@ -50,10 +50,25 @@ def blocks_of(text: str) -> list[Block]:
     return blocks
 
 
+_NUMBER_CELL = re.compile(r"^[-−+]?[\d０-９.,，]+%?$")
+
+
 def spans(rows: list[list[str]]) -> list[list[tuple[str, int]]]:
-    """Cells with a colspan: a short row's last cell spans to the table's width (as printed tables do)."""
+    """Cells with a colspan: a short row's last cell spans to the table's width (as printed tables do).
+
+    A short row ending in a number is a value row with blank cells after it (行政处罚 | 2 | -1 | ):
+    those become empty cells, since a reader repeats a spanned cell's text in every column it spans.
+    """
     width = max(len(r) for r in rows)
-    return [[(c, 1) for c in r[:-1]] + [(r[-1], width - len(r) + 1)] if r else [] for r in rows]
+    out: list[list[tuple[str, int]]] = []
+    for r in rows:
+        if not r:
+            out.append([])
+        elif len(r) < width and _NUMBER_CELL.match(r[-1].strip()):
+            out.append([(c, 1) for c in r] + [("", 1)] * (width - len(r)))
+        else:
+            out.append([(c, 1) for c in r[:-1]] + [(r[-1], width - len(r) + 1)])
+    return out
 
 
 def to_html(text: str, charset: str = "utf-8") -> bytes:
