@@ -19,6 +19,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ import duckdb
 
 from ingest import PROJECT_DIR
 from ingest.land.batch import IngestPlan, IngestSummary, ingest_paths, plan_ingest
+from ingest.land.progress import parse_progress_line, start_progress
 from ingest.ops.locking import LockHeldError, refresh_lock
 from ingest.ops.publish import building_path, phase, prepare_building, publish, remove_stale
 
@@ -159,8 +161,37 @@ def _ingester(engine: str, workers: int | None, master: str | None, staging: Pat
             [folder], warehouse, retire_missing=True, plan=plan, master=master, staging=staging, progress_log=log.info
         )
     return lambda folder, warehouse, plan: ingest_paths(
-        [folder], warehouse, retire_missing=True, workers=workers, plan=plan
+        [folder], warehouse, retire_missing=True, workers=workers, plan=plan, progress_log=log.info
     )
+
+
+def _run_validation(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run the validation subprocess, its progress lines shown here as they come (stderr or the log).
+
+    The child's stderr is a pipe, so it writes plain progress lines (:mod:`ingest.land.progress`);
+    they drive this process's own progress and are left out of the returned stderr, which keeps
+    the rest (warnings, a traceback) for the failure report.
+    """
+    progress = start_progress("validate", 0, "suites", log=log.info)
+    kept: list[str] = []
+    stdout: list[str] = []
+    with subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace"
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        out = proc.stdout
+        reader = threading.Thread(target=lambda: stdout.append(out.read()), daemon=True)  # no pipe fills up
+        reader.start()
+        for line in proc.stderr:
+            parsed = parse_progress_line(line)
+            if parsed is None:
+                kept.append(line)
+            else:
+                progress.update(parsed[1], parsed[2])
+        reader.join()
+    if progress.model.done:
+        progress.finish()
+    return subprocess.CompletedProcess(command, proc.returncode, "".join(stdout), "".join(kept))
 
 
 def _refresh_locked(folder: Path, warehouse: Path, context_dir: Path, force: bool, ingest: _Ingest) -> RefreshResult:
@@ -191,7 +222,7 @@ def _refresh_locked(folder: Path, warehouse: Path, context_dir: Path, force: boo
     phase("ingested")
 
     started = time.perf_counter()
-    code = run_dbt(["build", "--quiet"], building, quiet=True)
+    code = run_dbt(["build"], building, quiet=True, progress_log=log.info)  # its errors only if it fails
     timings["dbt build"] = time.perf_counter() - started
     if code != 0:
         failed = _set_aside(warehouse)
@@ -208,12 +239,9 @@ def _refresh_locked(folder: Path, warehouse: Path, context_dir: Path, force: boo
     if marts_exist and not force and summary.ingested_at is not None:
         # Incremental: the published marts were validated; only this run's reports are new there.
         target += ["--changed-since", summary.ingested_at.isoformat()]
-    validation = subprocess.run(
+    validation = _run_validation(
         [sys.executable, "-m", "ingest.cli", "validate", *target],
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))},
-        capture_output=True,
-        text=True,
-        check=False,
+        {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))},
     )
     timings["validate"] = time.perf_counter() - started
     report = (validation.stdout + validation.stderr[-4000:]).strip()

@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 
     from ingest.quality.expectation_suites import MartSpec
 
+from ingest.land.progress import start_progress
 from ingest.quality.gx_duckdb import close_engines, patch_gx_for_duckdb
 
 __all__ = [
@@ -429,10 +430,13 @@ def _run_checkpoint(
     run_results = {}
     pairs = []
     validators: list[Any] = []
+    # Suites done of total on stderr (a live line on a terminal, else a few plain lines).
+    progress = start_progress("validate", len(checkpoint.validation_definitions), "suites")
     try:
         for vd in checkpoint.validation_definitions:
             spec = by_suite[vd.suite.name]
             result = _validate_mart(spec, vd, parameters, validators)
+            progress.advance()
             result.meta.update(
                 validation_id=vd.id,
                 checkpoint_id=checkpoint.id,
@@ -454,6 +458,7 @@ def _run_checkpoint(
             run_results[key] = result
             pairs.append((spec, result))
     finally:
+        progress.finish()
         close_engines(context, validators)
 
     checkpoint_result = CheckpointResult(run_id=run_id, run_results=run_results, checkpoint_config=checkpoint)

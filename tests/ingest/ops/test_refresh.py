@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -70,8 +71,8 @@ def _scalar(warehouse: Path, sql: str) -> object:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    """A folder of 12 synthetic reports refreshed once into a published warehouse."""
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, subprocess.CompletedProcess[str]]:
+    """A folder of 12 synthetic reports refreshed once into a published warehouse, and that run."""
     root = tmp_path_factory.mktemp("refresh")
     generate(12, 11, root / "sample")
     folder = root / "sample" / "texts"
@@ -81,7 +82,27 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Pat
     first = _refresh(folder, warehouse, context)
     assert first.returncode == 0, first.stderr[-3000:]
     assert "published" in first.stdout
+    return folder, warehouse, context, first
+
+
+@pytest.fixture(scope="module")
+def published(first_run: tuple[Path, Path, Path, subprocess.CompletedProcess[str]]) -> tuple[Path, Path, Path]:
+    folder, warehouse, context, _ = first_run
     return folder, warehouse, context
+
+
+def test_progress_of_every_phase_goes_to_stderr_and_the_log_never_to_stdout(
+    first_run: tuple[Path, Path, Path, subprocess.CompletedProcess[str]],
+) -> None:
+    _, warehouse, _, first = first_run
+    assert first.stdout.splitlines() == [first.stdout.strip()]  # the one result line
+    assert not re.search(r"\d+/\d+ (files|nodes|suites)", first.stdout)
+    logged = (warehouse.parent / "refresh.log").read_text(encoding="utf-8")
+    for shown in (first.stderr, logged):
+        assert re.search(r" INFO ingest: 12/12 files \(100%\) in ", shown)
+        assert re.search(r" INFO dbt build: (\d+)/\1 nodes \(100%\) in ", shown)
+        assert re.search(r" INFO validate: (\d+)/\1 suites \(100%\) in ", shown)
+        assert len(re.findall(r" INFO \w[\w ]*: [\d,]+(/[\d,]+)? \w+ ", shown)) <= 3 * 11  # bounded
 
 
 def test_refresh_twice_changes_nothing(published: tuple[Path, Path, Path]) -> None:

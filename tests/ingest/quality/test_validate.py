@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from ingest.land.progress import parse_progress_line
 from ingest.quality.expectation_suites import SCOPED_MARTS, build_mart_specs
 from ingest.quality.gx_duckdb import SEARCH_AS_FULL_MATCH, close_engines, patch_gx_for_duckdb
 from ingest.quality.validate import (
@@ -530,6 +531,19 @@ def test_connections_are_closed_after_validate(tmp_path: Path, context_dir: Path
     # a read-write connection in this process fails while any read-only one is still open
     with duckdb.connect(str(warehouse)) as con:
         con.execute("create table marts.after_validate as select 1 as x")
+
+
+def test_validate_shows_suites_done_on_stderr(
+    tmp_path: Path, context_dir: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("GOVINFO_PROGRESS", raising=False)
+    validate(make_warehouse(tmp_path / "w.duckdb"), context_dir)
+    out, err = capfd.readouterr()
+    suites = len(build_mart_specs())
+    lines = [parsed for line in err.splitlines() if (parsed := parse_progress_line(line)) is not None]
+    assert 2 <= len(lines) <= 11, err  # a few plain lines (stderr is no terminal here), not one per expectation
+    assert lines[-1] == ("validate", suites, suites)
+    assert parse_progress_line(out) is None
 
 
 def test_committed_context_is_unchanged_by_validate(tmp_path: Path) -> None:
