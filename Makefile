@@ -104,10 +104,12 @@ coverage: setup
 
 test: lint typecheck dbt-test eval coverage pytest
 
-# Scale benchmark (not part of `make test`): BENCH_N synthetic reports, full + incremental refresh.
+# Scale benchmark (not part of `make test`): BENCH_N synthetic reports rendered in the BENCH_MIX of
+# formats (BENCH_MIX=txt:100 for plain text only), full + incremental refresh, per-format table.
 BENCH_N ?= 100000
+BENCH_MIX ?= pdf:50,html:35,docx:10,txt:5
 bench: setup
-	$(BIN)/python -m ingest.devtools.bench --n $(BENCH_N) --dir target/bench
+	$(BIN)/python -m ingest.devtools.bench --n $(BENCH_N) --mix $(BENCH_MIX) --dir target/bench
 
 # dbt's documentation site (models, columns, tests, lineage, exposures, the warehouse's catalog) as one
 # offline file, docs/dbt/index.html; reads the warehouse read-only, in a dbt target folder of its own.

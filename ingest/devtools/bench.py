@@ -1,16 +1,21 @@
 """Scale benchmark (``make bench``, not part of ``make test``).
 
-Generates N synthetic reports (default 100,000), then measures in one run: the I/O floor (read +
-decode only, same worker count as ingest), a full ``refresh`` into an empty warehouse (ingest
-throughput, dbt build, GX validation, end to end), peak RSS of this process and its children, and
-an incremental refresh of 100 new reports on top (and its ratio to the full build).
+Generates N synthetic reports (default 100,000) and renders them in a format mix (default
+``pdf:50,html:35,docx:10,txt:5``; ``--mix txt:100`` keeps the plain-text corpus; see
+:mod:`ingest.devtools.bench_corpus`), then measures in one run: the I/O floor (each file read and
+decoded by its format's reader, no extraction, same worker count as ingest), per format the read +
+decode floor and read + parse in one process (files/s, MB/s, share of parse time), a full
+``refresh`` into an empty warehouse (ingest throughput, dbt build, GX validation, end to end), peak
+RSS of this process and its children, and an incremental refresh of 100 new reports in the same mix
+on top (and its ratio to the full build).
 
-    .venv/bin/python -m ingest.devtools.bench --n 100000 --dir target/bench
+    .venv/bin/python -m ingest.devtools.bench --n 100000 --mix pdf:50,html:35,docx:10,txt:5 --dir target/bench
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import resource
 import shutil
@@ -19,17 +24,21 @@ import time
 from multiprocessing import get_context
 from pathlib import Path
 
+from ingest.devtools.bench_corpus import DEFAULT_MIX, build_mix, mix_label, parse_mix
+from ingest.devtools.bench_readers import FormatTiming, time_formats
 from ingest.land.batch import IngestSummary, default_workers
 from ingest.land.pipeline import discover, process_file
 from ingest.ops.refresh import refresh
-from ingest.read.decode import decode_bytes
+from ingest.read.readers import ReadError, read_document
 
 __all__ = ["main"]
 
 
 def _read_decode(path: str) -> int:
+    """Read one file and turn it into text with its format's reader (no extraction); its size."""
     data = Path(path).read_bytes()
-    decode_bytes(data)
+    with contextlib.suppress(ReadError):  # a quarantined file costs its reading time too
+        read_document(Path(path), data)
     return len(data)
 
 
@@ -37,7 +46,11 @@ def _io_floor(files: list[Path], workers: int) -> tuple[float, int]:
     """Seconds to read and decode every file (no parsing) with ``workers`` processes; total bytes."""
     started = time.perf_counter()
     with get_context("spawn").Pool(workers) as pool:
-        total = sum(pool.imap_unordered(_read_decode, [str(f) for f in files], chunksize=256))
+        total = sum(
+            pool.imap_unordered(
+                _read_decode, [str(f) for f in files], chunksize=max(1, min(256, len(files) // (8 * workers)))
+            )
+        )
     return time.perf_counter() - started, total
 
 
@@ -64,7 +77,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20260101)
     parser.add_argument("--dir", type=Path, default=Path("target/bench"))
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--mix", default=DEFAULT_MIX, help=f"format mix, weights (default {DEFAULT_MIX})")
+    parser.add_argument("--per-format", type=int, default=300, help="files per format timed in one process")
     args = parser.parse_args(argv)
+    try:
+        mix = parse_mix(args.mix)
+    except ValueError as exc:
+        parser.error(str(exc))
     from ingest.devtools.sample import generate
 
     workers = args.workers or default_workers()
@@ -79,9 +98,24 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("generate (not in end-to-end)", f"{time.perf_counter() - started:.1f} s"))
     for stale in folder.glob("inc_*"):
         stale.unlink()
+    text_only = set(mix) == {"txt"}
+    cache = root / "render_cache"
+    if not text_only:
+        sources = discover([folder])
+        folder = corpus / f"mix_{mix_label(mix)}"
+        rendered = build_mix(sources, folder, mix, cache, workers=workers)
+        rows.append(
+            (
+                "render the mix (not in end-to-end)",
+                f"{rendered.seconds:.1f} s  ({rendered.rendered:,} rendered, {rendered.cached:,} from the cache)",
+            )
+        )
     files = discover([folder])
     floor_s, total_bytes = _io_floor(files, workers)
     one_core = _single_core_parse(files)
+    by_format = time_formats(files, args.per_format)
+    counts = {fmt: sum(1 for f in files if _format(f) == fmt) for fmt in by_format}
+    format_rows = _format_table(by_format, counts, files)  # printed now: a failing refresh still shows it
     mb = total_bytes / 1e6
 
     warehouse = root / "wh" / "govinfo.duckdb"
@@ -102,8 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     extra = root / "extra"
     shutil.rmtree(extra, ignore_errors=True)
     generate(args.new, args.seed + 1, extra)
-    for path in sorted((extra / "texts").iterdir()):
-        shutil.copyfile(path, folder / f"inc_{path.name}")
+    if text_only:
+        for path in sorted((extra / "texts").iterdir()):
+            shutil.copyfile(path, folder / f"inc_{path.name}")
+    else:
+        build_mix(discover([extra / "texts"]), folder, mix, cache, workers=workers, prefix="inc_")
     started = time.perf_counter()
     incremental = refresh(folder, warehouse, context, log_file=root / "refresh.log", workers=workers)
     inc_wall = time.perf_counter() - started
@@ -114,9 +151,10 @@ def main(argv: list[str] | None = None) -> int:
 
     rows += [
         ("reports / input size", f"{len(files):,} / {mb:,.0f} MB"),
+        ("format mix", ", ".join(f"{fmt} {n:,}" for fmt, n in counts.items())),
         ("workers (parsing processes)", str(workers)),
         (
-            "I/O floor: read + decode",
+            "I/O floor: read + decode (each format's reader)",
             f"{floor_s:.1f} s  ({len(files) / floor_s:,.0f} reports/s, {mb / floor_s:,.0f} MB/s)",
         ),
         (
@@ -147,9 +185,52 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'-' * width}-|-{'-' * 60}")
     for name, value in rows:
         print(f"{name.ljust(width)} | {value}")
-    results = {name: value for name, value in rows}
+    results: dict[str, object] = {name: value for name, value in rows}
+    results["formats"] = format_rows
     (root / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
+
+
+def _format(path: Path) -> str:
+    fmt = path.suffix.lower().lstrip(".")
+    return "txt" if fmt == "md" else fmt
+
+
+def _format_table(
+    timings: dict[str, FormatTiming], counts: dict[str, int], files: list[Path]
+) -> dict[str, dict[str, float]]:
+    """Print per format: the read + decode floor and read + parse (one process), and its time share."""
+    sizes = {fmt: sum(f.stat().st_size for f in files if _format(f) == fmt) for fmt in timings}
+    # Parse time of the whole corpus, per format, from the measured per-file cost of its sample.
+    costs = {fmt: counts[fmt] * t.parse_seconds / t.files for fmt, t in timings.items() if t.files}
+    total = sum(costs.values()) or 1.0
+    out: dict[str, dict[str, float]] = {}
+    header = (
+        f"{'format':<6} | {'files':>8} | {'MB':>7} | {'floor files/s':>13} | {'floor MB/s':>10} | "
+        f"{'parse files/s':>13} | {'parse MB/s':>10} | {'share of time':>13} | {'floor / parse':>13}"
+    )
+    print(f"\nper format, one process (first {max(t.files for t in timings.values()):,} files of each)")
+    print(header)
+    print("-" * len(header))
+    for fmt, timing in timings.items():
+        mb_per_file = timing.bytes / timing.files / 1e6 if timing.files else 0.0
+        row = {
+            "files": float(counts[fmt]),
+            "mb": sizes[fmt] / 1e6,
+            "floor_files_per_s": timing.read_rate,
+            "floor_mb_per_s": timing.read_rate * mb_per_file,
+            "parse_files_per_s": timing.parse_rate,
+            "parse_mb_per_s": timing.parse_rate * mb_per_file,
+            "share_of_time": costs.get(fmt, 0.0) / total,
+            "floor_over_parse": timing.read_seconds / timing.parse_seconds if timing.parse_seconds else 0.0,
+        }
+        out[fmt] = row
+        print(
+            f"{fmt:<6} | {counts[fmt]:>8,} | {row['mb']:>7,.1f} | {row['floor_files_per_s']:>13,.1f} | "
+            f"{row['floor_mb_per_s']:>10,.2f} | {row['parse_files_per_s']:>13,.1f} | "
+            f"{row['parse_mb_per_s']:>10,.2f} | {row['share_of_time']:>13.1%} | {row['floor_over_parse']:>13.1%}"
+        )
+    return out
 
 
 if __name__ == "__main__":
