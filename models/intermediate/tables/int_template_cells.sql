@@ -1,6 +1,9 @@
 -- Every cell of tables 2-4 as printed, with its report's agency, year and template: the one place
 -- cells meet their report. fct_template_cells, fct_application_outcomes, fct_review_litigation and
 -- fct_cross_year_checks read it (marts never read other marts).
+-- whole_value: the cell as BIGINT when it is a whole number (up to float noise), else NULL: the
+-- counts of tables 3 and 4 reach the marts as integers, and a cell that is not whole is never
+-- rounded or truncated into one (value and raw_text keep it as printed).
 with
 
 table_cells as (
@@ -24,6 +27,10 @@ cells_with_report as (
         table_cells.metric_key,
         table_cells.raw_text,
         table_cells.value,
+        case
+            when abs(table_cells.value - round(table_cells.value)) <= 1e-9 * greatest(1, abs(table_cells.value))
+                then try_cast(round(table_cells.value) as bigint)
+        end as whole_value,
         table_cells.note,
         table_cells.unit,
         table_cells.start_offset,

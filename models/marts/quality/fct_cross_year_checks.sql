@@ -29,7 +29,8 @@ current_cells as (
         template_cells.metric_key,
         template_cells.row_key,
         template_cells.column_key,
-        template_cells.value
+        -- "value" as in int_template_cells (a keyword, hence the noqa)
+        template_cells.whole_value as value  -- noqa: RF04
     from agency_years
     inner join template_cells
         on agency_years.report_id = template_cells.report_id

@@ -1,5 +1,6 @@
 -- Incremental per report, like fct_report_metrics: rows of reports no longer loaded or re-ingested
 -- are deleted (pre-hook), rows of reports not present yet are taken from int_template_cells.
+-- value is a count: BIGINT, NULL when the cell is blank, "/" or not a whole number (raw_text keeps it).
 {{ config(**per_report_incremental_config()) }}
 
 with
@@ -20,7 +21,8 @@ outcome_cells as (
         nullif(split_part(row_key, '.', 2), '') as outcome_reason,
         row_key,
         column_key as applicant_type,
-        value,
+        -- "value": the column name of every table mart (a keyword, hence the noqa)
+        whole_value as value,  -- noqa: RF04
         raw_text,
         start_offset,
         end_offset,
