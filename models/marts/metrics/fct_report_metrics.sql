@@ -17,6 +17,10 @@ reports as (
     {{ where_report_not_in_this() }}
 ),
 
+metric_keys as (
+    select * from {{ ref('metric_keys') }}
+),
+
 metrics_of_loaded_reports as (
     select
         report_metrics.report_id || ':' || report_metrics.metric_key as metric_id,
@@ -27,7 +31,8 @@ metrics_of_loaded_reports as (
         report_metrics.metric_family,
         report_metrics.value,
         report_metrics.qualifier,
-        report_metrics.unit,
+        -- the unit of value: as printed (万 already multiplied out), else the key's unit
+        coalesce(report_metrics.unit, metric_keys.unit) as unit,
         report_metrics.evidence,
         report_metrics.start_offset,
         report_metrics.end_offset,
@@ -40,6 +45,8 @@ metrics_of_loaded_reports as (
     from report_metrics
     inner join reports
         on report_metrics.report_id = reports.report_id
+    left join metric_keys
+        on report_metrics.metric_key = metric_keys.key
 )
 
 select * from metrics_of_loaded_reports
