@@ -40,9 +40,12 @@ on the raw mart:
     lists only some categories), so only an *over*-sum beyond 5 % is an error.
 
 Conventions: NULL means "not stated" and is legitimate in every figure column, so figures are never
-expected not-null; range and set expectations ignore NULLs. Report years lie between 2008 and
-``$PARAMETER current_year``, supplied at run time by :func:`expectation_parameters` so the stored
-suites do not change every January.
+expected not-null; range and set expectations ignore NULLs. The wide marts' counts are BIGINT and
+their fees DECIMAL(18, 2) (the ranges read them as they read DOUBLE); a count parsed as a number that
+is not whole is NULL there together with its qualifier, so "a qualifier exactly when its figure"
+still holds (dbt's assert_typed_counts_equal_their_source_values owns the casts). Report years lie
+between 2008 and ``$PARAMETER current_year``, supplied at run time by :func:`expectation_parameters`
+so the stored suites do not change every January.
 """
 
 from __future__ import annotations
