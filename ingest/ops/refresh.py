@@ -222,7 +222,9 @@ def _refresh_locked(folder: Path, warehouse: Path, context_dir: Path, force: boo
     phase("ingested")
 
     started = time.perf_counter()
-    code = run_dbt(["build"], building, quiet=True, progress_log=log.info)  # its errors only if it fails
+    # --force rebuilds every mart from raw (as the README promises), e.g. after a model's columns changed.
+    command = ["build", "--full-refresh"] if force else ["build"]
+    code = run_dbt(command, building, quiet=True, progress_log=log.info)  # its errors only if it fails
     timings["dbt build"] = time.perf_counter() - started
     if code != 0:
         failed = _set_aside(warehouse)

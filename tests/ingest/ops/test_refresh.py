@@ -178,3 +178,22 @@ def test_sigkill_lock_failed_validation_and_recovery(published: tuple[Path, Path
         mart = con.execute("select count(*) from marts.fct_report_metrics").fetchone()
     assert rows == (0,)  # the incremental fact kept no row of a retired report
     assert full == mart
+
+
+def test_force_rebuilds_every_mart_from_raw(published: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """``--force`` is a full refresh: a mart built by an older version (a count still DOUBLE) is rebuilt."""
+    folder, warehouse, context = published
+    older = tmp_path / "govinfo.duckdb"
+    shutil.copyfile(warehouse, older)
+    with duckdb.connect(str(older)) as con:
+        con.execute("alter table marts.fct_applications alter column received type double")
+    forced = subprocess.run(
+        [*_cmd(folder, older, context), "--force"], cwd=REPO, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert forced.returncode == 0, forced.stderr[-3000:]
+    kind = _scalar(
+        older,
+        "select data_type from information_schema.columns "
+        "where table_schema = 'marts' and table_name = 'fct_applications' and column_name = 'received'",
+    )
+    assert kind == "BIGINT"
