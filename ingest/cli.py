@@ -253,6 +253,12 @@ def _run_args(command: argparse.ArgumentParser) -> None:
         help=f"use the synthetic sample corpus in {DEFAULT_SAMPLE}/texts instead (generated when absent)",
     )
     command.add_argument("--sample-n", type=int, default=200, help="reports to generate when the sample is absent")
+    command.add_argument(
+        "--dashboard-out", type=Path, default=DEFAULT_DASHBOARD, help=f"dashboard folder (default {DEFAULT_DASHBOARD}/)"
+    )
+    command.add_argument(
+        "--exports-out", type=Path, default=DEFAULT_EXPORTS, help=f"Parquet exports folder (default {DEFAULT_EXPORTS}/)"
+    )
     _context_option(command)
     _warehouse_option(command)
 
@@ -267,7 +273,7 @@ def _run(args: argparse.Namespace) -> int:
         reports = ensure_sample(DEFAULT_SAMPLE, args.sample_n)
     else:
         reports = DEFAULT_REPORTS
-    result = run_job(reports, args.warehouse, args.context_dir)
+    result = run_job(reports, args.warehouse, args.context_dir, args.dashboard_out, args.exports_out)
     print(result.summary(args.warehouse))
     return result.code
 
