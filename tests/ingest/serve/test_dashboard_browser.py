@@ -146,8 +146,13 @@ def test_overview_numbers_equal_the_marts_with_and_without_filters(browser: WebD
                             "desc, 1 limit 1")  # fmt: skip
     Select(browser.find_element("id", "f-type")).select_by_value(agency_type)
     Select(browser.find_element("id", "f-year-from")).select_by_value("2019")
-    expected = _expected(_sql(warehouse, per_year.format(
-        col="fees_collected_yuan", where="where agency_type = ? and report_year >= 2019"), [agency_type]))
+    expected = _expected(
+        _sql(
+            warehouse,
+            per_year.format(col="fees_collected_yuan", where="where agency_type = ? and report_year >= 2019"),
+            [agency_type],
+        )
+    )
     _close(_shown(browser, "year-table", "data-year", "fees_collected_yuan"), expected)
     [(agency_years,)] = _sql(warehouse, "select count(*) from marts.rpt_agency_years where agency_type = ? "
                              "and report_year >= 2019", [agency_type])  # fmt: skip
