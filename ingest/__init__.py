@@ -15,11 +15,24 @@ Shared by all stages: :mod:`ingest.records` (the typed records) and :mod:`ingest
 closed value list). :mod:`ingest.cli` is the thin command line over them.
 """
 
+import shutil
+import sys
 from pathlib import Path
 
-__all__ = ["PARSER_VERSION", "PROJECT_DIR", "SEEDS_DIR"]
+__all__ = ["PARSER_VERSION", "PROJECT_DIR", "SEEDS_DIR", "dbt_executable"]
 
 PARSER_VERSION = "0.2.0"
 # The repository: dbt project, seeds (reference data the parser reads too) and the GX context.
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_DIR / "seeds"
+
+
+def dbt_executable() -> str:
+    """The dbt next to this interpreter (the project venv), else the one on PATH."""
+    local = Path(sys.executable).parent / "dbt"
+    if local.exists():
+        return str(local)
+    found = shutil.which("dbt")
+    if found is None:
+        raise FileNotFoundError("dbt is not installed in this environment (run `make setup` to set up .venv)")
+    return found

@@ -20,14 +20,13 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ingest import PROJECT_DIR
+from ingest import PROJECT_DIR, dbt_executable
 from ingest.land.progress import Progress, start_progress
 
 __all__ = ["DbtStep", "dbt_step", "failure_lines", "run_dbt"]
@@ -106,17 +105,6 @@ def failure_lines(lines: list[str]) -> list[str]:
     return shown
 
 
-def _dbt_executable() -> str:
-    """The dbt next to this interpreter (the project venv), else the one on PATH."""
-    local = Path(sys.executable).parent / "dbt"
-    if local.exists():
-        return str(local)
-    found = shutil.which("dbt")
-    if found is None:
-        raise FileNotFoundError("dbt is not installed in this environment (run `make run` to set up .venv)")
-    return found
-
-
 def run_dbt(
     args: list[str], warehouse: Path, quiet: bool = False, progress_log: Callable[[str], None] | None = None
 ) -> int:
@@ -133,7 +121,7 @@ def run_dbt(
     if quiet and not any(arg.startswith("--log-format") for arg in args):
         extra = ["--log-format", "json", "--log-format-file", "debug"]  # events to read; the file as usual
     command = [
-        _dbt_executable(), *args, *extra, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)
+        dbt_executable(), *args, *extra, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)
     ]  # fmt: skip
     label = ("dbt " + next((arg for arg in args if not arg.startswith("-")), "")).strip()
     progress: Progress | None = None  # from the first node on: dbt's parsing is no node time

@@ -14,12 +14,11 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest import PROJECT_DIR
+from ingest import PROJECT_DIR, dbt_executable
 
 __all__ = ["DEFAULT_DOCS_DIR", "DocsError", "DocsResult", "build_docs", "docs_profile"]
 
@@ -51,17 +50,6 @@ def docs_profile(warehouse: Path) -> str:
     )
 
 
-def _dbt_executable() -> str:
-    """The dbt next to this interpreter (the project venv), else the one on PATH."""
-    local = Path(sys.executable).parent / "dbt"
-    if local.exists():
-        return str(local)
-    found = shutil.which("dbt")
-    if found is None:
-        raise FileNotFoundError("dbt is not installed in this environment (run `make setup`)")
-    return found
-
-
 def build_docs(warehouse: Path, out: Path = DEFAULT_DOCS_DIR) -> DocsResult:
     """Generate dbt's static docs against ``warehouse`` (read-only) and write ``out/index.html``."""
     if not warehouse.is_file():
@@ -79,7 +67,7 @@ def build_docs(warehouse: Path, out: Path = DEFAULT_DOCS_DIR) -> DocsResult:
         # dbt_state and so cannot run on a read-only warehouse.)
         for step in (["parse"], ["docs", "generate", "--static", "--no-compile"]):
             completed = subprocess.run(
-                [_dbt_executable(), *step, *common],
+                [dbt_executable(), *step, *common],
                 env=env,
                 cwd=PROJECT_DIR,
                 check=False,

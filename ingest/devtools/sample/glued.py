@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from ingest.extract.tables.reader import R1_ROWS, R1_SIGNS, T3_ROW_IDENTITY, T4_IDENTITIES
 from ingest.text.digit_runs import Identity, force_by_balance, split_grid, split_run
+from ingest.vocabulary import APPLICANT_TYPES, T4_BLOCKS, T4_RESULTS
 
 __all__ = ["row_is_decidable", "t3_undecidable", "t4_undecidable"]
 
@@ -75,14 +76,6 @@ def row_is_decidable(cells: Sequence[str]) -> bool:
     return True
 
 
-_T3_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-    "total",
-)
-_T4_BLOCKS = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
-_T4_COLUMNS = ("maintained", "corrected", "other", "pending", "total")
+_T3_COLUMNS = APPLICANT_TYPES
+_T4_BLOCKS = T4_BLOCKS
+_T4_COLUMNS = T4_RESULTS

@@ -29,6 +29,7 @@ from ingest.devtools.sample.rand import pick, rint
 from ingest.devtools.sample.render import render_table
 from ingest.devtools.sample.vocabulary import STANDARD_OVERVIEW_TOPICS
 from ingest.extract.tables.reader import T3_HEADLINES
+from ingest.vocabulary import APPLICANTS, T4_BLOCKS, T4_RESULTS
 
 __all__ = ["T3_COLUMNS", "T4_BLOCKS", "T4_COLUMNS", "Rows", "build_standard", "t3_row_keys"]
 
@@ -43,16 +44,9 @@ _SECTION_TITLES = (
     "六、其他需要报告的事项",
 )
 
-T3_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-)
-T4_BLOCKS = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
-T4_COLUMNS = ("maintained", "corrected", "other", "pending", "total")
+# Table keys from the vocabulary (written once for parser, generator, dbt and GX).
+T3_COLUMNS = APPLICANTS
+T4_COLUMNS = T4_RESULTS
 _T3_ROW_KEYS = (
     "new_received", "carried_over", "granted", "partially_granted",
     "denied.state_secret", "denied.law_prohibited", "denied.three_safeties_one_stability",

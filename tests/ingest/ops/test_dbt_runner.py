@@ -119,7 +119,7 @@ def test_quiet_run_shows_bounded_progress_on_stderr_and_nothing_on_stdout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("GOVINFO_PROGRESS", raising=False)
-    monkeypatch.setattr(dbt_runner, "_dbt_executable", lambda: str(_fake_dbt(tmp_path, _nodes(500), 0)))
+    monkeypatch.setattr(dbt_runner, "dbt_executable", lambda: str(_fake_dbt(tmp_path, _nodes(500), 0)))
     assert run_dbt(["build"], tmp_path / "wh.duckdb", quiet=True) == 0
     out, err = capfd.readouterr()
     assert out == ""
@@ -132,7 +132,7 @@ def test_quiet_failed_run_writes_dbt_errors_and_progress_can_go_to_a_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("GOVINFO_PROGRESS", raising=False)
-    monkeypatch.setattr(dbt_runner, "_dbt_executable", lambda: str(_fake_dbt(tmp_path, _FAILED_RUN, 1)))
+    monkeypatch.setattr(dbt_runner, "dbt_executable", lambda: str(_fake_dbt(tmp_path, _FAILED_RUN, 1)))
     logged: list[str] = []
     assert run_dbt(["build"], tmp_path / "wh.duckdb", quiet=True, progress_log=logged.append) == 1
     out, err = capfd.readouterr()
@@ -148,7 +148,7 @@ def test_an_interactive_run_passes_dbt_output_through_to_stdout(
 ) -> None:
     monkeypatch.setenv("GOVINFO_PROGRESS", "0")
     text = ["16:07:04  1 of 2 START model a", "16:07:05  1 of 2 OK model a", "16:07:05  Done. PASS=2"]
-    monkeypatch.setattr(dbt_runner, "_dbt_executable", lambda: str(_fake_dbt(tmp_path, text, 0)))
+    monkeypatch.setattr(dbt_runner, "dbt_executable", lambda: str(_fake_dbt(tmp_path, text, 0)))
     assert run_dbt(["build"], tmp_path / "wh.duckdb") == 0
     out, err = capfd.readouterr()
     assert out.splitlines() == text
