@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest import SEEDS_DIR
-from ingest.devtools.evaluate import GoldCase, Score, score_case
+from ingest.devtools.evaluate import GoldCase, Score, field_floor_failures, score_case
 from ingest.extract.tables.reader import T4_BLOCKS
 from ingest.records import TEMPLATES, FileResult
 from ingest.text.normalize import line_view
@@ -362,12 +362,8 @@ def format_report(report: CoverageReport, max_listed: int = 50) -> str:
 
 def floor_failures(report: CoverageReport, min_fields: list[str], min_shares: list[str]) -> list[str]:
     """Floors missed: ``FIELD=ACC`` against meta.jsonl, ``SHARE=VALUE`` over all files."""
-    failures: list[str] = []
-    for item in min_fields:
-        name, _, floor = item.partition("=")
-        accuracy = report.meta.accuracy(name) if report.meta is not None else None
-        if accuracy is None or accuracy < float(floor):
-            failures.append(f"{name} accuracy {accuracy} is below the floor {floor}")
+    meta = report.meta
+    failures = field_floor_failures(meta.accuracy if meta is not None else lambda _: None, min_fields)
     overall = shares(report.files)
     for item in min_shares:
         name, _, floor = item.partition("=")

@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ingest.land.pipeline import process_file
 
-__all__ = ["GoldCase", "Score", "evaluate", "floor_failures", "format_score", "score_case"]
+__all__ = ["GoldCase", "Score", "evaluate", "field_floor_failures", "floor_failures", "format_score", "score_case"]
 
 _FIELDS = ("report_year", "agency_name", "agency_type", "province", "city", "county", "admin_level", "template")
 
@@ -212,9 +212,15 @@ def floor_failures(
         failures.append(f"metric F1 {f1:.3f} is below the floor {min_f1}")
     if max_false_zeros is not None and len(score.false_zeros) > max_false_zeros:
         failures.append(f"{len(score.false_zeros)} false zeros, more than {max_false_zeros}")
+    return failures + field_floor_failures(score.accuracy, min_fields)
+
+
+def field_floor_failures(accuracy: Callable[[str], float | None], min_fields: Sequence[str]) -> list[str]:
+    """The ``FIELD=ACC`` floors missed, given each field's accuracy (None: not scored, a miss)."""
+    failures = []
     for item in min_fields:
         name, _, floor = item.partition("=")
-        accuracy = score.accuracy(name)
-        if accuracy is None or accuracy < float(floor):
-            failures.append(f"{name} accuracy {accuracy} is below the floor {floor}")
+        value = accuracy(name)
+        if value is None or value < float(floor):
+            failures.append(f"{name} accuracy {value} is below the floor {floor}")
     return failures
