@@ -206,14 +206,7 @@ def _text_lines(
     limit = height or 1.0
     if chars:
         textmap = chars_to_textmap(chars, layout_bbox=bbox, layout_width=width, layout_height=height)
-        for line in textmap.extract_text_lines(strip=True, return_chars=False):
-            text = line["text"].strip()
-            if not text:
-                continue
-            near_edge = line["top"] < 0.1 * limit or line["bottom"] > 0.88 * limit
-            if near_edge and _PAGE_NUMBER.match(text):
-                continue
-            items.append(_Line(line["top"], line["bottom"], text, False))
+        items.extend(_kept_lines(textmap.extract_text_lines(strip=True, return_chars=False), limit))
     items.sort(key=lambda item: (round(item.top, 1), item.is_row))
     return items
 
@@ -238,17 +231,20 @@ def _page_lines(page: Any) -> list[_Line]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     source = page.filter(outside) if boxes else page
-    height = float(page.height) or 1.0
-    for line in source.extract_text_lines(return_chars=False):
-        text = line["text"].strip()
-        if not text:
-            continue
-        near_edge = line["top"] < 0.1 * height or line["bottom"] > 0.88 * height
-        if near_edge and _PAGE_NUMBER.match(text):
-            continue
-        items.append(_Line(line["top"], line["bottom"], text, False))
+    items.extend(_kept_lines(source.extract_text_lines(return_chars=False), float(page.height) or 1.0))
     items.sort(key=lambda item: (round(item.top, 1), item.is_row))
     return items
+
+
+def _kept_lines(lines: list[dict[str, Any]], height: float) -> list[_Line]:
+    """Non-empty text lines, less a page number printed near the top or bottom edge."""
+    kept: list[_Line] = []
+    for line in lines:
+        text = line["text"].strip()
+        near_edge = line["top"] < 0.1 * height or line["bottom"] > 0.88 * height
+        if text and not (near_edge and _PAGE_NUMBER.match(text)):
+            kept.append(_Line(line["top"], line["bottom"], text, False))
+    return kept
 
 
 def _first_value_column(rows: list[list[str | None]]) -> int:
