@@ -37,6 +37,8 @@ def _wal_path(database: Path) -> Path:
 
 def phase(name: str) -> None:
     """Test hook: pause here (for a SIGKILL) when ``GOVINFO_PAUSE_AT`` names this phase."""
+    if name not in _PHASES:
+        raise ValueError(f"unknown refresh phase {name!r}; one of {', '.join(_PHASES)}")
     if os.environ.get(_PAUSE_ENV) != name:
         return
     marker = os.environ.get(_PAUSE_FILE_ENV)

@@ -185,11 +185,6 @@ def _name_lengths() -> dict[str, tuple[int, ...]]:
     return {ch: tuple(sorted(found, reverse=True)) for ch, found in lengths.items()}
 
 
-def _find_mentions(text: str) -> list[tuple[int, str]]:
-    """(end offset, name) of every gazetteer name ending in 省市区县州盟旗 in running text (longest wins)."""
-    return list(_mentions(text))
-
-
 @lru_cache(maxsize=4)  # a report's text is searched by several rules
 def _mentions(text: str) -> tuple[tuple[int, str], ...]:
     gaz = gazetteer()
@@ -224,12 +219,6 @@ class Context:
     area_codes: frozenset[str]
     postcodes: frozenset[str]
     credit_codes: tuple[str, ...]
-
-
-def _read_context(text: str) -> Context:
-    """Names, telephone area codes, postcodes and credit-code division codes found in the text."""
-    context = _context(text)
-    return Context(Counter(context.names), context.area_codes, context.postcodes, context.credit_codes)
 
 
 @lru_cache(maxsize=4)  # resolve_region and fix_ocr_prefix read the same report; callers must not mutate it
