@@ -13,27 +13,15 @@ import duckdb
 import pytest
 
 from ingest import PROJECT_DIR
-from ingest.devtools.sample import generate
-from ingest.land.batch import ingest_paths
 from ingest.ops.dbt_runner import run_dbt
 from ingest.quality.validate import validate
-from tests.conftest import CORPUS
-
-
-def _dbt_paths(root: Path) -> list[str]:
-    return ["--target-path", str(root / "target"), "--log-path", str(root / "logs")]
+from tests.conftest import build_sample_warehouse, dbt_paths
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("e2e")
-    generate(40, 7, root / "sample")
-    shutil.copytree(CORPUS / "seeds" / "texts", root / "sample" / "texts" / "seeds")
-    warehouse = root / "govinfo.duckdb"
-    summary = ingest_paths([root / "sample" / "texts"], warehouse)
-    assert summary.status["loaded"] == 45
-    # A target folder of its own: the project's target/ belongs to `make` runs.
-    assert run_dbt(["build", "--quiet", *_dbt_paths(root)], warehouse, quiet=True) == 0
+    warehouse = build_sample_warehouse(root, 40, 7)
     context = root / "expectations"
     shutil.copytree(PROJECT_DIR / "expectations", context, ignore=shutil.ignore_patterns("uncommitted"))
     return warehouse, context
@@ -48,7 +36,7 @@ def test_dbt_catches_a_value_outside_its_vocabulary(built: tuple[Path, Path]) ->
         con.execute("update marts.dim_reports set template = 'standard_2030' where report_id = ?", [report_id])
     select = ["--select", "dim_reports,test_name:accepted_values"]
     try:
-        assert run_dbt(["test", "--quiet", *select, *_dbt_paths(root)], warehouse, quiet=True) == 1
+        assert run_dbt(["test", "--quiet", *select, *dbt_paths(root)], warehouse, quiet=True) == 1
     finally:
         with duckdb.connect(str(warehouse)) as con:
             con.execute(
@@ -56,7 +44,7 @@ def test_dbt_catches_a_value_outside_its_vocabulary(built: tuple[Path, Path]) ->
                 "where d.report_id = r.report_id and d.report_id = ?",
                 [report_id],
             )
-    assert run_dbt(["test", "--quiet", *select, *_dbt_paths(root)], warehouse, quiet=True) == 0
+    assert run_dbt(["test", "--quiet", *select, *dbt_paths(root)], warehouse, quiet=True) == 0
 
 
 def test_marts_answer_the_headline_questions(built: tuple[Path, Path]) -> None:

@@ -13,14 +13,10 @@ import duckdb
 import pytest
 
 from ingest.ops.dbt_runner import run_dbt
+from tests.conftest import dbt_paths
 from tests.dbt.make_raw_fixture import build as make_raw_fixture
 
 EditRaw = Callable[[duckdb.DuckDBPyConnection], None]
-
-
-def dbt_paths(root: Path) -> list[str]:
-    """``--target-path`` / ``--log-path`` under ``root``."""
-    return ["--target-path", str(root / "target"), "--log-path", str(root / "logs")]
 
 
 def dbt(root: Path, warehouse: Path, *args: str) -> int:

@@ -8,12 +8,11 @@ import duckdb
 
 from ingest.land.batch import ingest_paths
 from ingest.ops.dbt_runner import run_dbt
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, dbt_paths
 
 
 def _freshness(warehouse: Path, root: Path) -> int:
-    paths = ["--target-path", str(root / "target"), "--log-path", str(root / "logs")]
-    return run_dbt(["source", "freshness", "--quiet", *paths], warehouse, quiet=True)
+    return run_dbt(["source", "freshness", "--quiet", *dbt_paths(root)], warehouse, quiet=True)
 
 
 def test_fresh_ingest_passes_and_a_stale_one_errors(tmp_path: Path) -> None:

@@ -15,12 +15,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.devtools.sample import generate
-from ingest.land.batch import ingest_paths
-from ingest.ops.dbt_runner import run_dbt
 from ingest.serve.dashboard import AGENCY_YEAR_MEASURES, load_dashboard, plain
 from ingest.serve.dashboard_pages import build_dashboard, page_name, plotly_js
-from tests.conftest import CORPUS
+from tests.conftest import build_sample_warehouse
 
 HOSTILE_EVIDENCE = '<img src=x onerror="window.__pwned=1">'
 HOSTILE_NAME = "<script>window.__pwned=2</script>某某局"
@@ -31,11 +28,7 @@ def build_small_warehouse(root: Path) -> Path:
     warehouse = root / "govinfo.duckdb"
     if (root / "built").is_file():
         return warehouse
-    generate(24, 13, root / "sample")
-    shutil.copytree(CORPUS / "seeds" / "texts", root / "sample" / "texts" / "seeds")
-    ingest_paths([root / "sample" / "texts"], warehouse)
-    dbt_paths = ["--target-path", str(root / "target"), "--log-path", str(root / "logs")]
-    assert run_dbt(["build", "--quiet", *dbt_paths], warehouse, quiet=True) in (0, 1)  # 1: findings warn
+    assert build_sample_warehouse(root, 24, 13) == warehouse
     with duckdb.connect(str(warehouse)) as con:
         con.execute(
             "update marts.fct_report_metrics set evidence = ? || evidence "
