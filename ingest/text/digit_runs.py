@@ -221,6 +221,37 @@ def _joint(
     for ident in column_identities:
         closing[max((*ident.parts, ident.total), key=rank.__getitem__)].append(ident)
     assigned: list[tuple[int, ...] | None] = [None] * rows
+    # Cells are non-negative, so a column identity whose rows all have candidate lists also bounds
+    # its partial assignments: the assigned rows plus the least (most) the others can still print
+    # must reach (not pass) the total. Checked after each row, it cuts a search that would otherwise
+    # only learn at the identity's last row that hundreds of thousands of combinations fail.
+    bounded = [ident for ident in column_identities if all(cands[r] is not None for r in (*ident.parts, ident.total))]
+    low = {r: tuple(map(min, zip(*options, strict=True))) for r, options in enumerate(cands) if options}
+    high = {r: tuple(map(max, zip(*options, strict=True))) for r, options in enumerate(cands) if options}
+    touching: dict[int, list[Identity]] = {r: [] for r in range(rows)}
+    for ident in bounded:
+        for r in (*ident.parts, ident.total):
+            touching[r].append(ident)
+
+    def feasible(row: int) -> bool:
+        """Whether every bounded identity through ``row`` can still hold in every column."""
+        for ident in touching[row]:
+            if any(cands[r] == [] for r in (*ident.parts, ident.total)):
+                return False
+            for c in range(n):
+                least = most = 0
+                for p in ident.parts:
+                    value = assigned[p]
+                    least += value[c] if value is not None else low[p][c]
+                    most += value[c] if value is not None else high[p][c]
+                total = assigned[ident.total]
+                if total is not None:
+                    if not least <= total[c] <= most:
+                        return False
+                elif least > high[ident.total][c] or most < low[ident.total][c]:
+                    return False
+        return True
+
     seen: list[set[tuple[int, ...]]] = [set() for _ in range(rows)]
     solutions = 0
     nodes = 0
@@ -272,6 +303,8 @@ def _joint(
             options = [want] if want in options else []
         for option in options:
             assigned[row] = option
+            if touching[row] and not feasible(row):
+                continue
             visit(i + 1)
         assigned[row] = None
 

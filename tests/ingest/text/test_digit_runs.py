@@ -170,12 +170,22 @@ def test_grid_of_25_rows() -> None:
 
 
 def test_grid_search_is_capped() -> None:
-    # 24 ambiguous rows and one total row: 2**24 combinations. The solver stops and keeps each
-    # row's own result instead of hanging. '26448312' (= 24 × (11,2,13)) on its own: 总计 2 or 12
-    # is less than any split of the digits before it; 312 leaves '26448': 2+6448, 26+448, 264+48,
-    # 2644+8, only 264+48=312; 8312 and 48312 leave '2644'/'264', far too small.
-    runs = ("11213",) * 24 + ("26448312",)
+    # 24 ambiguous rows, (11,2,13) or (1,12,13), and one total row (144,168,312): any 12 of the 24
+    # rows as (11,2,13) add up, C(24,12) ≈ 2.7 million joint solutions. The solver stops and keeps
+    # each row's own result instead of hanging. '144168312' on its own: 总计 312 leaves '144168',
+    # where only 144+168=312 (1+44168, 14+4168, 1441+68, 14416+8 do not); 8312 and 68312 leave
+    # '14416'/'1441', whose splits do not reach them.
+    runs = ("11213",) * 24 + ("144168312",)
     result = split_grid(runs, 3, SUM3, (Identity(tuple(range(24)), 24),))
     assert all(r.values is None for r in result[:24])
     assert all("too many" in r.reason for r in result[:24])
-    assert result[24].values == (264, 48, 312)
+    assert result[24].values == (144, 168, 312)
+
+
+def test_grid_search_prunes_by_column_bounds() -> None:
+    # The same 24 rows under a total of 24 × (11,2,13) = (264,48,312): only "every row 11,2,13"
+    # adds up. Without bounds on partial sums the search met that only at the total's row, after
+    # millions of combinations, and gave up; with them it decides every row.
+    runs = ("11213",) * 24 + ("26448312",)
+    result = split_grid(runs, 3, SUM3, (Identity(tuple(range(24)), 24),))
+    assert [r.values for r in result] == [(11, 2, 13)] * 24 + [(264, 48, 312)]
