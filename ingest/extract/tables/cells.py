@@ -112,33 +112,33 @@ class TableResult:
         The first cell mapped to a key wins.
         """
         key = f"{table}.{row_key}.{column_key}"
-        rule = f"table.{table}.{how}"
         if key in self._keys:
             self.remapped.append(key)
             return
+        rule = f"table.{table}.{how}"
+        raw = token.raw
         # The note as printed (full-width brackets kept), not as normalised for parsing.
-        note = _RAW_NUMBER.sub("", token.raw).strip() if cell.note else None
+        note = _RAW_NUMBER.sub("", raw).strip() if cell.note else None
         self._keys.add(key)
+        value = cell.value
         self.cells.append(
-            TableCell(
-                table, row_key, column_key, key, token.raw, cell.value, note, cell.unit, token.start, token.end, rule
-            )
+            TableCell(table, row_key, column_key, key, raw, value, note, cell.unit, token.start, token.end, rule)
         )
         if how != "labelled":
             self.decided[f"{table}.{how}"] = self.decided.get(f"{table}.{how}", 0) + 1
-        if cell.value is not None:  # a NULL cell never becomes a metric, so never a 0
+        if value is not None:  # a NULL cell never becomes a metric, so never a 0
             self.metrics[key] = Metric(
-                key=key,
-                value=cell.value,
-                qualifier="exact",
-                evidence=token.raw,
-                start=token.start,
-                end=token.end,
-                rule=rule,
-                section=section,
-                unit=cell.unit,
-                source="table",
-                table_ref=f"{table}/{row_key}/{column_key}",
+                key,
+                value,
+                "exact",
+                raw,
+                token.start,
+                token.end,
+                rule,
+                section,
+                cell.unit,
+                "table",
+                f"{table}/{row_key}/{column_key}",
             )
 
 
