@@ -203,6 +203,16 @@ def extract_narrative(view: TextView, clauses: list[Clause]) -> dict[str, Metric
         # clause alone is decided once, and the text before a number is sliced only when needed.
         applications_clause: bool | None = None
         for qty in quantities:
+            # Each rule puts its own keys, so the order of the rules for one number does not matter.
+            if qty.unit in _APPLICATION_UNITS:
+                if applications_clause is None:
+                    applications_clause = not _APPLICATION_DISTRACTORS.search(clause) and _applications_context(
+                        sentence, clause
+                    )
+                if applications_clause:
+                    _positive_applications(view, sentence, c_start, qty, put)
+            if qty.unit is None:
+                continue  # a bare number (most of a table printed as text): every rule below wants a unit
             score = _score_items_new(text, sentence, c_start, qty)
             if score is not None and (best_items is None or score > best_items[0]):
                 best_items = (score, _metric(view, "proactive.items_new", qty, c_start, "items_new.scored", sentence))
@@ -219,13 +229,6 @@ def extract_narrative(view: TextView, clauses: list[Clause]) -> dict[str, Metric
                     put(_metric(view, "proactive.items_cumulative", qty, c_start, "items_cumulative.phrase", sentence))
             if qty.unit in _INTERPRETATION_UNITS and "解读" in text[max(c_start, qty.start - 12) : qty.start]:
                 put(_metric(view, "proactive.interpretations", qty, c_start, "interpretations.phrase", sentence))
-            if qty.unit in _APPLICATION_UNITS:
-                if applications_clause is None:
-                    applications_clause = not _APPLICATION_DISTRACTORS.search(clause) and _applications_context(
-                        sentence, clause
-                    )
-                if applications_clause:
-                    _positive_applications(view, sentence, c_start, qty, put)
             _positive_fees(view, sentence, c_start, qty, put)
             _positive_review(view, sentence, c_start, qty, put)
             _carried_over(view, sentence, c_start, qty, put)
