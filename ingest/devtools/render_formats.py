@@ -163,11 +163,17 @@ def to_pdf(text: str, font: Path | None = None) -> bytes:
         width = max(sum(n for _, n in row) for row in rows)
         widths = (3,) + (1,) * (width - 1) if width > 2 else (1,) * width
         pdf.set_font("cjk", size=7)
-        with pdf.table(first_row_as_headings=False, col_widths=widths, line_height=4) as table:
+        try:
+            with pdf.table(first_row_as_headings=False, col_widths=widths, line_height=4) as table:
+                for row in rows:
+                    out = table.row()
+                    for cell_text, n in row:
+                        out.cell(cell_text, colspan=n)
+        except ValueError:
+            # A row taller than a page (a whole table flattened into one cell) cannot be a table
+            # row; fpdf refuses it before drawing the table, so the rows are printed as lines.
             for row in rows:
-                out = table.row()
-                for cell_text, n in row:
-                    out.cell(cell_text, colspan=n)
+                pdf.multi_cell(0, 4, "  ".join(cell_text for cell_text, _ in row), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("cjk", size=10)
         pdf.ln(2)
     return bytes(pdf.output())

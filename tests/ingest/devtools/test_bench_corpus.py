@@ -51,3 +51,20 @@ def test_rendered_files_give_their_texts_figures_and_are_cached(tmp_path: Path) 
     again = build_mix(texts, out, mix, cache)
     assert again.rendered == 0 and again.cached == 6
     assert sorted(out.iterdir()) == files
+
+
+def test_a_table_row_taller_than_a_page_is_printed_as_lines(tmp_path: Path) -> None:
+    # A whole table flattened into one cell (the one_line presentation puts every row of table 3
+    # in a piped line) is taller than an A4 page in a narrow column: fpdf refuses such a row, and a
+    # 10,000-report bench stopped on it. The row is printed as a line of its cells instead.
+    from ingest.devtools.render_formats import to_pdf
+
+    long_cell = "本年新收政府信息公开申请数量 " * 400
+    text = f"表格\n| 情况 | 数量 |\n| {long_cell}| 12 |\n| 上年结转 | 3 |\n结尾段落。\n"
+    path = tmp_path / "tall.pdf"
+    path.write_bytes(to_pdf(text))
+    result = process_file(path, keep_text=True)
+    assert result.status == "loaded", result.error
+    decoded = result.text or ""
+    assert "上年结转" in decoded and "结尾段落" in decoded
+    assert decoded.count("本年新收政府信息公开申请数量") >= 400
