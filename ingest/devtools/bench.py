@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import resource
 import shutil
 import sys
 import time
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from ingest.land.pipeline import discover, process_file
 from ingest.ops.refresh import refresh
 from ingest.read.readers import ReadError, read_document
 
-__all__ = ["main"]
+__all__ = ["Target", "main", "targets"]
 
 
 def _read_decode(path: str) -> int:
@@ -185,10 +187,73 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'-' * width}-|-{'-' * 60}")
     for name, value in rows:
         print(f"{name.ljust(width)} | {value}")
+    checks = targets(
+        text_only,
+        len(files),
+        len(files) / ingest_s,
+        full_wall,
+        max(own, children),
+        inc_wall / full_wall,
+    )
+    print(f"\n{'target':<44} | {'measured':<28} | met")
+    print(f"{'-' * 44}-|-{'-' * 28}-|----")
+    for target in checks:
+        print(f"{target.name:<44} | {target.measured:<28} | {'yes' if target.met else 'NO'}")
     results: dict[str, object] = {name: value for name, value in rows}
     results["formats"] = format_rows
+    results["targets"] = [dataclasses.asdict(target) for target in checks]
     (root / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
+
+
+@dataclass(frozen=True)
+class Target:
+    """One of the benchmark's targets (issue 13), as measured by a run."""
+
+    name: str
+    measured: str
+    met: bool
+
+
+# The targets on a 2-core machine: ingest rate of the format mix and of plain text, 100,000
+# reports end to end, peak memory of any process, an incremental refresh of 100 against a full one.
+MIX_INGEST_RATE = 60.0
+TEXT_INGEST_RATE = 1000.0
+MIX_END_TO_END_S = 30 * 60.0
+TEXT_END_TO_END_S = 300.0
+PEAK_RSS_MB = 2048.0
+INCREMENTAL_SHARE = 0.10
+TARGET_REPORTS = 100_000
+
+
+def targets(
+    text_only: bool, reports: int, ingest_rate: float, end_to_end_s: float, peak_rss_mb: float, incremental: float
+) -> list[Target]:
+    """The run's figures against the targets; a run of fewer than 100,000 reports is scaled linearly
+    to 100,000 for the end-to-end target (and says so)."""
+    rate_target = TEXT_INGEST_RATE if text_only else MIX_INGEST_RATE
+    wall_target = TEXT_END_TO_END_S if text_only else MIX_END_TO_END_S
+    scaled = end_to_end_s * TARGET_REPORTS / reports if reports else 0.0
+    wall = f"{scaled / 60:.1f} min" + ("" if reports == TARGET_REPORTS else f" (scaled from {reports:,})")
+    corpus = "plain text" if text_only else "format mix"
+    return [
+        Target(
+            f"ingest, {corpus} >= {rate_target:,.0f} reports/s",
+            f"{ingest_rate:,.0f} reports/s",
+            ingest_rate >= rate_target,
+        ),
+        Target(f"100,000 reports end to end <= {wall_target / 60:.0f} min", wall, scaled <= wall_target),
+        Target(
+            f"peak RSS <= {PEAK_RSS_MB / 1024:.0f} GB (any process)",
+            f"{peak_rss_mb:,.0f} MB",
+            peak_rss_mb <= PEAK_RSS_MB,
+        ),
+        Target(
+            f"incremental +100 <= {INCREMENTAL_SHARE:.0%} of full",
+            f"{incremental:.1%}",
+            incremental <= INCREMENTAL_SHARE,
+        ),
+    ]
 
 
 def _format(path: Path) -> str:
