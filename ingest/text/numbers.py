@@ -139,21 +139,21 @@ def iter_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     out: list[Quantity] = []
     for match in _NUMBER_RE.finditer(text, start, len(text) if end is None else end):
         pre, num, mult, suf, mult2, unit, post = match.groups()
-        if not num:
-            continue
-        arabic = num[0].isdigit()
-        if not arabic and (not unit or not _CN_FIGURE.search(num)):
-            continue
         num_start, num_end = match.span(2)
-        if num_start > 0:
-            before = text[num_start - 1]
-            if arabic and before.isdigit():
+        before = text[num_start - 1] if num_start > 0 else ""
+        if before == "第":
+            continue  # ordinal: 第二十条 is article 20, not 20 items
+        if num[0].isdigit():
+            if before.isdigit():
                 continue
-            if before == "第":
-                continue  # ordinal: 第二十条 is article 20, not 20 items
-        if not unit and text[num_end : num_end + 1] in _DATE_AFTER:
-            continue  # a date, not a count
-        value = parse_number(num)
+            if not unit and text[num_end : num_end + 1] in _DATE_AFTER:
+                continue  # a date, not a count
+            # Plain ASCII digits (most numbers, every table cell) need no numeral parsing.
+            value: float | None = float(num) if num.isascii() and num.isdigit() else parse_number(num)
+        elif not unit or not _CN_FIGURE.search(num):
+            continue
+        else:
+            value = parse_number(num)
         if value is None:
             continue
         multiplier = mult or mult2

@@ -318,7 +318,8 @@ def _split_pipes(line: str, closed: bool = True) -> list[tuple[str, int]]:
     cursor = 0
     for piece in line.split("|"):
         cell = piece.strip()
-        cells.append((cell, cursor + len(piece) - len(piece.lstrip()) if cell else cursor))
+        # A stripped cell starts with its first non-space character: find() lands there.
+        cells.append((cell, cursor + piece.find(cell) if cell else cursor))
         cursor += len(piece) + 1
     # A leading "|" (markdown) leaves an empty first piece and a closing "|" an empty last one; an
     # empty piece between two pipes is a printed empty cell (``| 规章 | 0 | 0 | |``), kept as one.
