@@ -9,6 +9,8 @@
     generic tests do (macros/test_scope.sql), rpt_agency_years included: a row of it shows its report's
     headline figures, which change only when that report is re-loaded (and so back in scope); a full
     build checks every row.
+    The source rows are read once, narrowed to what the comparisons can match (the headline keys, tables
+    3 and 4, the reports in scope), not once per mart column: the left joins find the same rows.
 #}
 {%- set headline_counts = [
     ('fct_proactive_disclosures', 'items_new', 'proactive.items_new'),
@@ -44,15 +46,26 @@
         and mart.report_id in (select scope.report_id from dbt_state.reports_in_test_scope as scope)
     {%- endif -%}
 {%- endset -%}
+{%- set source_in_scope = in_scope | replace('mart.report_id', 'report_id') -%}
+{%- set headline_keys = (headline_counts + headline_amounts) | map(attribute=2) | unique | list -%}
 
 with
 
-report_metrics as (
-    select * from {{ ref('stg_ingest__report_metrics') }}
+report_metrics as materialized (
+    -- the headline keys only (one scan of the long metrics, not one per mart column)
+    select report_id, metric_key, value
+    from {{ ref('stg_ingest__report_metrics') }}
+    where
+        metric_key in ('{{ headline_keys | join("', '") }}')
+        {{- source_in_scope }}
 ),
 
 table_cells as (
-    select * from {{ ref('stg_ingest__table_cells') }}
+    select report_id, table_no, row_key, column_key, value
+    from {{ ref('stg_ingest__table_cells') }}
+    where
+        table_no in ('{{ cell_counts | map(attribute=1) | join("', '") }}')
+        {{- source_in_scope }}
 ),
 
 mart_values_with_their_source as (
