@@ -1,12 +1,15 @@
 """PDF with a text layer: text lines and ruled tables in reading order, page by page.
 
-A page without vector graphics (no path or form object, so no ruled table) is read with pdfium
-(pypdfium2): its characters and their boxes go through pdfplumber's own line builder, which gives
-the lines pdfplumber gives at a fraction of pdfminer's cost. Every other page, and any page pdfium
-reads unlike pdfminer would (rotated text or page, unmapped glyphs, control characters), is read
-with pdfplumber (pdfminer.six) as a whole. pdfplumber finds ruled tables; a table row with two or
-more real cells becomes one ``|`` row (merged cells appear once; empty cells left of the first
-number column are dropped so labels and numbers line up), every other line is text. Page furniture
+Pages are read with pdfium (pypdfium2): a page's characters and their boxes go through pdfplumber's
+own line builder, and on a page with vector graphics (lines and rectangles: maybe a ruled table)
+its path objects are turned back into the rects, lines and curves pdfminer would have made
+(:mod:`ingest.read.formats.pdf_tables`) and pdfplumber's own table finder runs on their edges. This
+gives the lines and rows pdfplumber gives at a fraction of pdfminer's cost. Any page pdfium reads
+unlike pdfminer would (rotated text or page, unmapped glyphs, control characters, form XObjects,
+Bézier curves, rotated or skewed paths, path coordinates not found in the content stream) is read
+with pdfplumber (pdfminer.six) as a whole. A table row with two or more real cells becomes one
+``|`` row (merged cells appear once; empty cells left of the first number column are dropped so
+labels and numbers line up), every other line is text. Page furniture
 (- 3 -, 第3页, lines repeated at the top or bottom of most pages) is removed.
 ``Document.page_starts`` records where each page begins in the text, so a figure's evidence can name
 its page. A PDF without a text layer is
@@ -19,7 +22,7 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import pdfplumber
 import pypdfium2
@@ -27,9 +30,11 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.table import Table, TableFinder
 from pdfplumber.utils.text import chars_to_textmap
 
 from ingest.read.formats.base import Document, ReadError, cell_text
+from ingest.read.formats.pdf_tables import RuledPage, pdfium_edges
 
 __all__ = ["read_pdf"]
 
@@ -130,12 +135,14 @@ _PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 
 
 def _fast_page_lines(document: pypdfium2.PdfDocument, index: int, page: Any) -> list[_Line] | None:
-    """A page's text lines read with pdfium, or None when pdfplumber must read it.
+    """A page's text lines and table rows read with pdfium, or None when pdfplumber must read it.
 
     pdfium gives each character's code, its advance box (x0, x1 equal pdfminer's) and its matrix;
     the box's bottom and the font size times the vertical scale make pdfminer's bottom and top.
     The characters then go through pdfplumber's line builder (``chars_to_textmap``) with the
     page's defaults, so words, spaces and lines are formed by the same code as on other pages.
+    A page with path objects gets pdfplumber's edges from :func:`pdfium_edges`, and pdfplumber's
+    ``TableFinder`` finds its tables in them as it would on the pdfplumber page.
     """
     if index >= len(document):
         return None
@@ -145,21 +152,31 @@ def _fast_page_lines(document: pypdfium2.PdfDocument, index: int, page: Any) -> 
     if tuple(page.mediabox) != tuple(page.bbox):
         return None
     pdfium_page = document[index]
+    edges: list[dict[str, Any]] | None = []
     try:
         raw = pdfium_page.raw
-        for n in range(pdfium_c.FPDFPage_CountObjects(raw)):
-            if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, n)) in (_PATH, _FORM):
-                return None  # lines or rectangles: maybe a ruled table, which pdfplumber finds
+        kinds = {
+            pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, n))
+            for n in range(pdfium_c.FPDFPage_CountObjects(raw))
+        }
+        if _FORM in kinds:
+            return None  # a form XObject: its own content, which pdfplumber reads
         text_page = pdfium_page.get_textpage()
         try:
             chars = _pdfium_chars(text_page, height)
         finally:
             text_page.close()
+        if chars is not None and _PATH in kinds:
+            edges = pdfium_edges(raw, page)  # lines or rectangles: maybe a ruled table
     finally:
         pdfium_page.close()
-    if chars is None:
+    if chars is None or edges is None:
         return None
-    return _text_lines(chars, width, height, (0, 0, page.width, page.height))
+    bbox = (0, 0, page.width, page.height)
+    if not edges:
+        return _text_lines(chars, width, height, bbox)
+    rows, boxes = _table_rows(TableFinder(cast(Any, RuledPage(edges, chars, tuple(page.bbox)))).tables)
+    return _text_lines([c for c in chars if _outside(c, boxes)], width, height, bbox, rows)
 
 
 def _pdfium_chars(text_page: Any, height: float) -> list[dict[str, Any]] | None:
@@ -182,6 +199,8 @@ def _pdfium_chars(text_page: Any, height: float) -> list[dict[str, Any]] | None:
         if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
             return None  # rotated, skewed or mirrored text: pdfminer's geometry differs
         size = pdfium_c.FPDFText_GetFontSize(text_page, i) * matrix.d
+        if box.top - box.bottom > 2 * size:
+            return None  # a box not scaled to the text (pdfium's vertical writing): pdfminer's differs
         bottom = height - box.bottom
         top = bottom - size
         chars.append(
@@ -200,9 +219,14 @@ def _pdfium_chars(text_page: Any, height: float) -> list[dict[str, Any]] | None:
 
 
 def _text_lines(
-    chars: list[dict[str, Any]], width: float, height: float, bbox: tuple[float, float, float, float]
+    chars: list[dict[str, Any]],
+    width: float,
+    height: float,
+    bbox: tuple[float, float, float, float],
+    rows: list[_Line] | None = None,
 ) -> list[_Line]:
-    items: list[_Line] = []
+    """Table ``rows`` and the text lines of ``chars``, top to bottom, as :func:`_page_lines` orders them."""
+    items: list[_Line] = list(rows or [])
     limit = height or 1.0
     if chars:
         textmap = chars_to_textmap(chars, layout_bbox=bbox, layout_width=width, layout_height=height)
@@ -213,9 +237,18 @@ def _text_lines(
 
 def _page_lines(page: Any) -> list[_Line]:
     """Text lines and table rows of one page, top to bottom, without page numbers."""
+    items, boxes = _table_rows(page.find_tables())
+    source = page.filter(lambda obj: _outside(obj, boxes)) if boxes else page
+    items.extend(_kept_lines(source.extract_text_lines(return_chars=False), float(page.height) or 1.0))
+    items.sort(key=lambda item: (round(item.top, 1), item.is_row))
+    return items
+
+
+def _table_rows(tables: list[Table]) -> tuple[list[_Line], list[tuple[float, float, float, float]]]:
+    """The ``|`` rows of pdfplumber's tables and their boxes (the text inside them is not text lines)."""
     items: list[_Line] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for table in page.find_tables():
+    for table in tables:
         texts = table.extract()
         first_value = _first_value_column(texts)
         for row, cells in zip(table.rows, texts, strict=False):
@@ -224,16 +257,14 @@ def _page_lines(page: Any) -> list[_Line]:
             kept = [c for i, c in enumerate(cells) if c is not None and (c.strip() or i >= first_value)]
             boxes.append(row.bbox)
             items.append(_Line(row.bbox[1], row.bbox[3], " | ".join(cell_text(c) for c in kept), True))
+    return items, boxes
 
-    def outside(obj: dict[str, Any]) -> bool:
-        cx = (obj["x0"] + obj["x1"]) / 2
-        cy = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    source = page.filter(outside) if boxes else page
-    items.extend(_kept_lines(source.extract_text_lines(return_chars=False), float(page.height) or 1.0))
-    items.sort(key=lambda item: (round(item.top, 1), item.is_row))
-    return items
+def _outside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a character's centre lies outside every table row box."""
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
 def _kept_lines(lines: list[dict[str, Any]], height: float) -> list[_Line]:
