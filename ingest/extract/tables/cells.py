@@ -45,6 +45,8 @@ CACHE_SIZE = 8192
 DIGIT_RUN = re.compile(r"\d+")
 # A row label's own numbering printed as a word of its own (一、 / （七） / 1.): part of the label.
 _NUMBERING_WORD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])$")
+# Table columns whose values may be negative (table 2's 本年增/减); every other cell is a count or an amount.
+_SIGNED_COLUMNS = frozenset({"change"})
 # Whether a word starts one of the table's row labels (given by the table's reader).
 RowStart = Callable[[str], bool]
 
@@ -121,6 +123,13 @@ class TableResult:
         note = _RAW_NUMBER.sub("", raw).strip() if cell.note else None
         self._keys.add(key)
         value = cell.value
+        if value is not None and value < 0 and column_key not in _SIGNED_COLUMNS:
+            # Only 本年增/减 may fall; a negative count is a cell read into the wrong column (a short
+            # row padded with an empty cell, a sign from the next column): its value is not taken.
+            self.finding(
+                table, f"row {row_key} prints {raw!r} as {column_key}, a count cannot be negative; left NULL", True
+            )
+            value = None
         self.cells.append(
             TableCell(table, row_key, column_key, key, raw, value, note, cell.unit, token.start, token.end, rule)
         )

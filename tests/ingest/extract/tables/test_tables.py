@@ -917,3 +917,32 @@ def test_page_footer_among_cells_one_per_line(
     got = tuple(values.get(f"t2.normative_docs.{c}") for c in ("made", "repealed", "in_force"))
     assert got == (expected or (None, None, None))
     assert checks.get("T2_layout_decided") == (None if expected else "not_assessable")
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # As the PDF reader gives a short row its renderer padded with an empty cell (rows ending in
+        # content, so the last "|" closes an empty cell): -5 lands in 上一年项目数量, a count, so it
+        # is not a value; 本年增/减 may fall.
+        pytest.param("其他对外管理服务事项 | -5 | 0 | ", {"change": 0.0}, id="negative count left null"),
+        pytest.param(
+            "其他对外管理服务事项 | 7 | -5 | 3",
+            {"prev_items": 7.0, "change": -5.0, "decisions": 3.0},
+            id="negative change kept",
+        ),
+    ],
+)
+def test_a_negative_count_is_not_taken(row: str, expected: dict[str, float]) -> None:
+    text = (
+        "XX县民政局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(五)项\n"
+        "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n行政许可 | 1 | -3 | 71\n"
+        f"{row}\n三、收到和处理政府信息公开申请情况\n"
+    )
+    report = extract_report(text)
+    values = {k.rsplit(".", 1)[1]: m.value for k, m in report.metrics.items() if k.startswith("t2.other_services.")}
+    assert values == expected
+    cells = {c.column_key: c.raw_text for c in report.table_cells if c.row_key == "other_services"}
+    assert cells["prev_items"] in ("-5", "7")  # the printed text is kept either way
+    checks = {c.rule: c.status for c in report.checks}
+    assert checks.get("T2_layout_decided") == ("fail" if "prev_items" not in expected else None)
