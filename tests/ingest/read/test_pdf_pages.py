@@ -10,6 +10,7 @@ and pages holding what the pdfium path refuses (curves, rotated paths or pages) 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -154,7 +155,8 @@ def test_a_ruled_table_page_is_read_by_pdfium_as_pdfplumber_reads_it(data: Any) 
         assert [(ln.text, ln.is_row) for ln in fast] == [(ln.text, ln.is_row) for ln in slow], f"page {index}"
 
 
-def _curve_pdf() -> bytes:
+def _page_with_drawing(text: str, draw: Callable[[Any], None]) -> bytes:
+    """A one-page PDF with a paragraph of ``text`` and whatever ``draw`` paints on the fpdf page."""
     from fpdf import FPDF
 
     from ingest.devtools.render_formats import cjk_font
@@ -163,24 +165,24 @@ def _curve_pdf() -> bytes:
     pdf.add_font("cjk", "", str(cjk_font()))
     pdf.add_page()
     pdf.set_font("cjk", size=10)
-    pdf.multi_cell(0, 6, "2024年政府信息公开工作年度报告：本页有一个圆形图案，不是表格。" * 3)
-    pdf.circle(100, 150, 20)  # Bézier segments: pdfminer's curve points are not pdfium's
+    pdf.multi_cell(0, 6, text * 3)
+    draw(pdf)
     return bytes(pdf.output())
+
+
+def _curve_pdf() -> bytes:
+    # Bézier segments: pdfminer's curve points are not pdfium's
+    return _page_with_drawing(
+        "2024年政府信息公开工作年度报告：本页有一个圆形图案，不是表格。", lambda pdf: pdf.circle(100, 150, 20)
+    )
 
 
 def _rotated_path_pdf() -> bytes:
-    from fpdf import FPDF
+    def draw(pdf: Any) -> None:
+        with pdf.rotation(30, 100, 150):
+            pdf.rect(80, 140, 40, 20)
 
-    from ingest.devtools.render_formats import cjk_font
-
-    pdf = FPDF(format="A4")
-    pdf.add_font("cjk", "", str(cjk_font()))
-    pdf.add_page()
-    pdf.set_font("cjk", size=10)
-    pdf.multi_cell(0, 6, "2024年政府信息公开工作年度报告：本页有一条旋转过的线段。" * 3)
-    with pdf.rotation(30, 100, 150):
-        pdf.rect(80, 140, 40, 20)
-    return bytes(pdf.output())
+    return _page_with_drawing("2024年政府信息公开工作年度报告：本页有一条旋转过的线段。", draw)
 
 
 def _rotated_page_pdf() -> bytes:
