@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import json
 import resource
 import shutil
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -201,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{target.name:<44} | {target.measured:<28} | {'yes' if target.met else 'NO'}")
     results: dict[str, object] = {name: value for name, value in rows}
     results["formats"] = format_rows
-    results["targets"] = [dataclasses.asdict(target) for target in checks]
+    results["targets"] = [asdict(target) for target in checks]
     (root / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 

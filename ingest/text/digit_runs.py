@@ -225,7 +225,8 @@ def _joint(
     # its partial assignments: the assigned rows plus the least (most) the others can still print
     # must reach (not pass) the total. Checked after each row, it cuts a search that would otherwise
     # only learn at the identity's last row that hundreds of thousands of combinations fail.
-    bounded = [ident for ident in column_identities if all(cands[r] is not None for r in (*ident.parts, ident.total))]
+    # (An identity through a row with no candidate at all fails without help: that row has no option.)
+    bounded = [ident for ident in column_identities if all(cands[r] for r in (*ident.parts, ident.total))]
     low = {r: tuple(map(min, zip(*options, strict=True))) for r, options in enumerate(cands) if options}
     high = {r: tuple(map(max, zip(*options, strict=True))) for r, options in enumerate(cands) if options}
     touching: dict[int, list[Identity]] = {r: [] for r in range(rows)}
@@ -236,8 +237,6 @@ def _joint(
     def feasible(row: int) -> bool:
         """Whether every bounded identity through ``row`` can still hold in every column."""
         for ident in touching[row]:
-            if any(cands[r] == [] for r in (*ident.parts, ident.total)):
-                return False
             for c in range(n):
                 least = most = 0
                 for p in ident.parts:

@@ -231,8 +231,7 @@ def _text_lines(
     if chars:
         textmap = chars_to_textmap(chars, layout_bbox=bbox, layout_width=width, layout_height=height)
         items.extend(_kept_lines(textmap.extract_text_lines(strip=True, return_chars=False), limit))
-    items.sort(key=lambda item: (round(item.top, 1), item.is_row))
-    return items
+    return _in_reading_order(items)
 
 
 def _page_lines(page: Any) -> list[_Line]:
@@ -240,8 +239,12 @@ def _page_lines(page: Any) -> list[_Line]:
     items, boxes = _table_rows(page.find_tables())
     source = page.filter(lambda obj: _outside(obj, boxes)) if boxes else page
     items.extend(_kept_lines(source.extract_text_lines(return_chars=False), float(page.height) or 1.0))
-    items.sort(key=lambda item: (round(item.top, 1), item.is_row))
-    return items
+    return _in_reading_order(items)
+
+
+def _in_reading_order(items: list[_Line]) -> list[_Line]:
+    """Top to bottom; at the same height a text line before a table row."""
+    return sorted(items, key=lambda item: (round(item.top, 1), item.is_row))
 
 
 def _table_rows(tables: list[Table]) -> tuple[list[_Line], list[tuple[float, float, float, float]]]:
