@@ -21,7 +21,7 @@ from pathlib import Path
 
 __all__ = ["PARSER_VERSION", "PROJECT_DIR", "SEEDS_DIR", "dbt_executable"]
 
-PARSER_VERSION = "0.2.1"
+PARSER_VERSION = "0.2.2"
 # The repository: dbt project, seeds (reference data the parser reads too) and the GX context.
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_DIR / "seeds"

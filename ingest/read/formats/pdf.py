@@ -10,7 +10,9 @@ Bézier curves, rotated or skewed paths, path coordinates not found in the conte
 with pdfplumber (pdfminer.six) as a whole. A table row with two or more real cells becomes one
 ``|`` row (merged cells appear once; empty cells left of the first number column are dropped so
 labels and numbers line up), every other line is text. Page furniture
-(- 3 -, 第3页, lines repeated at the top or bottom of most pages) is removed.
+(- 3 -, 第3页, lines repeated at the top or bottom of most pages) is removed. A number that a
+paragraph's line wrap cut in two (``…信息12`` at the right margin, ``7条…`` on the next line) is
+joined again (:func:`_joined_lines`); any other line break is kept.
 ``Document.page_starts`` records where each page begins in the text, so a figure's evidence can name
 its page. A PDF without a text layer is
 quarantined as ``needs_ocr``; encrypted and corrupt files are quarantined with the reason.
@@ -42,6 +44,10 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3}|[-—–－]\s*\d+|\d+\s*[-—–－])\s*$"
 )
 _NUMBERISH = re.compile(r"^\s*[\d.,]+\s*$")
+# A wrapped line ends in digits glued to the word before them (``信息12``, ``1,2``): a number cut by the
+# wrap. A table row flattened to a line has a space before its last figure (``合计 12``) and is not one.
+_CUT_NUMBER_END = re.compile(r"[^\s\d.,][\d.,]*\d[.,]?$")
+_CUT_NUMBER_START = re.compile(r"^\d")
 _OCR_HINT = "run OCR first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`)"
 
 
@@ -51,6 +57,7 @@ class _Line:
     bottom: float
     text: str
     is_row: bool
+    x1: float = 0.0  # right edge of a text line (rows: 0), to tell a line the margin wrapped
 
 
 def read_pdf(data: bytes, fmt: str) -> Document:
@@ -90,13 +97,56 @@ def read_pdf(data: bytes, fmt: str) -> Document:
     text_parts: list[str] = []
     starts: list[int] = []
     cursor = 0
+    cut_at_page_end = False
     for lines, _ in pages:
-        body = [ln.text for ln in lines if ln.is_row or _key(ln.text) not in furniture]
-        page_text = "\n".join(body) + "\n"
+        body = [ln for ln in lines if ln.is_row or _key(ln.text) not in furniture]
+        texts, cut_at_start, cut_at_end = _joined_lines(body)
+        if cut_at_page_end and cut_at_start:
+            # the number runs on from the last line of the page before: no line break between its digits
+            text_parts[-1] = text_parts[-1][:-1]
+            cursor -= 1
+        page_text = "\n".join(texts) + "\n"
         starts.append(cursor)
         text_parts.append(page_text)
         cursor += len(page_text)
+        cut_at_page_end = cut_at_end
     return Document(text="".join(text_parts), format=fmt, encoding=None, page_starts=tuple(starts))
+
+
+def _joined_lines(lines: list[_Line]) -> tuple[list[str], bool, bool]:
+    """Line texts with numbers cut by a soft wrap joined again; and whether a cut may span the page's ends.
+
+    A line wraps softly when it reaches the page's right margin (:func:`_wrap_margin`); when it ends
+    in a number glued to its text and the next text line begins with a digit, the wrap fell inside
+    the number and the two lines are one. The second value says the first line
+    begins with a digit, the third that the last line is such a cut line (the page break fell inside).
+    """
+    margin = _wrap_margin(lines)
+    texts: list[str] = []
+    cut = False
+    for line in lines:
+        if cut and not line.is_row and _CUT_NUMBER_START.match(line.text):
+            texts[-1] += line.text
+        else:
+            texts.append(line.text)
+        cut = _wraps_inside_number(line, margin)
+    starts_with_digit = bool(lines) and not lines[0].is_row and bool(_CUT_NUMBER_START.match(lines[0].text))
+    return texts, starts_with_digit, cut
+
+
+def _wrap_margin(lines: list[_Line]) -> float:
+    """The right edge that wrapped prose lines reach: the rightmost text line's, when at least three
+    text lines end within one character of it (a page of short lines has no margin: infinity)."""
+    text_lines = [ln for ln in lines if not ln.is_row]
+    margin = max((ln.x1 for ln in text_lines), default=0.0)
+    at_margin = sum(ln.x1 >= margin - (ln.bottom - ln.top) for ln in text_lines)
+    return margin if at_margin >= 3 else float("inf")
+
+
+def _wraps_inside_number(line: _Line, margin: float) -> bool:
+    """Whether a text line reaches the right margin and ends in a number glued to its text."""
+    em = line.bottom - line.top
+    return not line.is_row and line.x1 >= margin - em and bool(_CUT_NUMBER_END.search(line.text))
 
 
 def _describe(exc: BaseException) -> str:
@@ -277,7 +327,7 @@ def _kept_lines(lines: list[dict[str, Any]], height: float) -> list[_Line]:
         text = line["text"].strip()
         near_edge = line["top"] < 0.1 * height or line["bottom"] > 0.88 * height
         if text and not (near_edge and _PAGE_NUMBER.match(text)):
-            kept.append(_Line(line["top"], line["bottom"], text, False))
+            kept.append(_Line(line["top"], line["bottom"], text, False, float(line["x1"])))
     return kept
 
 
