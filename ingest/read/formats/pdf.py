@@ -100,8 +100,8 @@ def read_pdf(data: bytes, fmt: str) -> Document:
     cut_at_page_end = False
     for lines, _ in pages:
         body = [ln for ln in lines if ln.is_row or _key(ln.text) not in furniture]
-        texts, cut_at_start, cut_at_end = _joined_lines(body)
-        if cut_at_page_end and cut_at_start:
+        texts, starts_with_digit, cut_at_end = _joined_lines(body)
+        if cut_at_page_end and starts_with_digit:
             # the number runs on from the last line of the page before: no line break between its digits
             text_parts[-1] = text_parts[-1][:-1]
             cursor -= 1
@@ -118,20 +118,19 @@ def _joined_lines(lines: list[_Line]) -> tuple[list[str], bool, bool]:
 
     A line wraps softly when it reaches the page's right margin (:func:`_wrap_margin`); when it ends
     in a number glued to its text and the next text line begins with a digit, the wrap fell inside
-    the number and the two lines are one. The second value says the first line
-    begins with a digit, the third that the last line is such a cut line (the page break fell inside).
+    the number and the two lines are one. The second value says the first line begins with a digit,
+    the third that the last line is such a cut line (the page break fell inside the number).
     """
     margin = _wrap_margin(lines)
     texts: list[str] = []
     cut = False
     for line in lines:
-        if cut and not line.is_row and _CUT_NUMBER_START.match(line.text):
+        if cut and _starts_with_digit(line):
             texts[-1] += line.text
         else:
             texts.append(line.text)
-        cut = _wraps_inside_number(line, margin)
-    starts_with_digit = bool(lines) and not lines[0].is_row and bool(_CUT_NUMBER_START.match(lines[0].text))
-    return texts, starts_with_digit, cut
+        cut = not line.is_row and _at_margin(line, margin) and bool(_CUT_NUMBER_END.search(line.text))
+    return texts, bool(lines) and _starts_with_digit(lines[0]), cut
 
 
 def _wrap_margin(lines: list[_Line]) -> float:
@@ -139,14 +138,16 @@ def _wrap_margin(lines: list[_Line]) -> float:
     text lines end within one character of it (a page of short lines has no margin: infinity)."""
     text_lines = [ln for ln in lines if not ln.is_row]
     margin = max((ln.x1 for ln in text_lines), default=0.0)
-    at_margin = sum(ln.x1 >= margin - (ln.bottom - ln.top) for ln in text_lines)
-    return margin if at_margin >= 3 else float("inf")
+    return margin if sum(_at_margin(ln, margin) for ln in text_lines) >= 3 else float("inf")
 
 
-def _wraps_inside_number(line: _Line, margin: float) -> bool:
-    """Whether a text line reaches the right margin and ends in a number glued to its text."""
-    em = line.bottom - line.top
-    return not line.is_row and line.x1 >= margin - em and bool(_CUT_NUMBER_END.search(line.text))
+def _at_margin(line: _Line, margin: float) -> bool:
+    """Whether a line ends within one character (its own height) of the right margin."""
+    return line.x1 >= margin - (line.bottom - line.top)
+
+
+def _starts_with_digit(line: _Line) -> bool:
+    return not line.is_row and bool(_CUT_NUMBER_START.match(line.text))
 
 
 def _describe(exc: BaseException) -> str:
